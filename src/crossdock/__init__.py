@@ -1,0 +1,1 @@
+"""Crossdock: an open-source omnichannel order management system."""

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from crossdock.api.auth import require
+from crossdock.api.orders import ERRORS
+from crossdock.api.schemas.common import Latitude, Longitude
+from crossdock.api.schemas.inventory import AdjustedOut, AdjustmentsIn, SkuAvailabilityOut, SnapshotIn, SnapshotOut
+from crossdock.domain.errors import InvalidInput
+from crossdock.services.inventory.adjust_stock import AdjustedPosition, Adjustment, adjust_stock
+from crossdock.services.inventory.apply_snapshot import CountedStock, SnapshotResult, apply_snapshot
+from crossdock.services.inventory.availability import SkuAvailability, get_availability
+
+router = Router(tags=["inventory"])
+
+
+class AvailabilityQuery(Schema):
+    skus: str = Field(..., description="comma-separated SKUs, up to 100")
+    channel: str | None = None
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+
+
+@router.get("/availability", response={200: list[SkuAvailabilityOut], **ERRORS})
+def availability(request: HttpRequest, query: Query[AvailabilityQuery]) -> list[SkuAvailability]:
+    """Per location, network total, and — with `channel` — what that channel may sell."""
+    require(request, "inventory:read")
+    if (query.lat is None) != (query.lon is None):
+        raise InvalidInput("give both lat and lon, or neither", field="lat" if query.lat is None else "lon")
+    near = (query.lat, query.lon) if query.lat is not None and query.lon is not None else None
+    skus = [sku.strip() for sku in query.skus.split(",") if sku.strip()]
+    return get_availability(skus, channel=query.channel, near=near)
+
+
+@router.post("/inventory/snapshots", response={200: SnapshotOut, **ERRORS})
+def snapshot(request: HttpRequest, payload: SnapshotIn) -> SnapshotResult:
+    """Absolute on-hand counts for one location. Older sequences are refused; a replay changes nothing."""
+    principal = require(request, "inventory:write")
+    counts = [CountedStock(sku=p.sku, on_hand=p.on_hand) for p in payload.positions]
+    return apply_snapshot(payload.location, payload.sequence, counts, complete=payload.complete, actor=principal.actor)
+
+
+@router.post("/inventory/adjustments", response={200: list[AdjustedOut], **ERRORS})
+def adjustments(request: HttpRequest, payload: AdjustmentsIn) -> list[AdjustedPosition]:
+    """Relative changes (receipts, write-offs); all or none are applied."""
+    principal = require(request, "inventory:write")
+    return adjust_stock(
+        [Adjustment(a.location, a.sku, a.delta, a.reason) for a in payload.adjustments], actor=principal.actor
+    )

@@ -1,0 +1,1 @@
+"""Sub-commands of the `crossdock` CLI. Each module has `register(subparsers)`."""

@@ -1,0 +1,1 @@
+"""Persistence: the one Django app. Only services/ may import it."""

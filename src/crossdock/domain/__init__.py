@@ -1,0 +1,1 @@
+"""Pure domain: no Django, no I/O, no clock. Time is passed in."""

@@ -1,0 +1,39 @@
+"""Fulfilment orders: one location's share of an order, and their state machine."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FulfilmentStatus(StrEnum):
+    ASSIGNED = "assigned"
+    OFFERED = "offered"
+    CLAIMED = "claimed"
+    PICKING = "picking"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    READY_FOR_PICKUP = "ready_for_pickup"
+    COLLECTED = "collected"
+    UNCLAIMED = "unclaimed"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+_S = FulfilmentStatus
+
+FULFILMENT_TRANSITIONS: dict[FulfilmentStatus, frozenset[FulfilmentStatus]] = {
+    _S.ASSIGNED: frozenset({_S.CLAIMED, _S.PICKING, _S.COLLECTED, _S.CANCELLED}),
+    _S.OFFERED: frozenset({_S.CLAIMED, _S.EXPIRED, _S.CANCELLED}),
+    _S.CLAIMED: frozenset({_S.PICKING, _S.UNCLAIMED, _S.CANCELLED}),
+    _S.PICKING: frozenset({_S.PACKED, _S.CANCELLED}),
+    _S.PACKED: frozenset({_S.SHIPPED, _S.READY_FOR_PICKUP}),
+    _S.READY_FOR_PICKUP: frozenset({_S.COLLECTED, _S.CANCELLED}),
+    _S.SHIPPED: frozenset(),
+    _S.COLLECTED: frozenset(),
+    _S.UNCLAIMED: frozenset(),
+    _S.EXPIRED: frozenset(),
+    _S.CANCELLED: frozenset(),
+}
+
+# Work whose stock has not yet left the location: cancelling it releases the reservation.
+CANCELLABLE = frozenset({_S.ASSIGNED, _S.OFFERED, _S.CLAIMED, _S.PICKING, _S.READY_FOR_PICKUP})

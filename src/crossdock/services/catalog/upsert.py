@@ -1,0 +1,113 @@
+"""Bulk upserts of reference data from the ERP: insert what is new, update what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+
+from crossdock.db.models import Location, Product
+from crossdock.domain.errors import DuplicateLine, InvalidInput
+from crossdock.domain.geo import is_valid_coordinate
+from crossdock.domain.locations import Capability, LocationType
+
+
+@dataclass(frozen=True, slots=True)
+class LocationData:
+    code: str
+    name: str
+    type: LocationType
+    latitude: float
+    longitude: float
+    timezone: str = "UTC"
+    city: str = ""
+    country: str = ""
+    capabilities: list[Capability] = field(default_factory=list)
+    opening_hours: dict[str, Any] = field(default_factory=dict)
+    daily_capacity: int = 100
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ProductData:
+    sku: str
+    name: str
+    price: Decimal
+    currency: str = "USD"
+    brand: str = ""
+    category: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    image_url: str = ""
+    barcode: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+def upsert_locations(items: Sequence[LocationData]) -> UpsertResult:
+    """Insert or update locations by code. Raises DuplicateLine, InvalidInput (nothing written)."""
+    _refuse_duplicates([item.code for item in items], "locations", "code")
+    for index, item in enumerate(items):
+        if not is_valid_coordinate(item.latitude, item.longitude):
+            raise InvalidInput("latitude/longitude out of range", field=f"locations[{index}].latitude")
+    rows = [
+        {**asdict(item), "type": str(item.type), "capabilities": sorted(str(c) for c in item.capabilities)}
+        for item in items
+    ]
+    return _upsert(Location, "code", rows)
+
+
+def upsert_products(items: Sequence[ProductData]) -> UpsertResult:
+    """Insert or update products by SKU. Raises DuplicateLine, InvalidInput (nothing written)."""
+    _refuse_duplicates([item.sku for item in items], "products", "sku")
+    barcodes = [item.barcode for item in items if item.barcode]
+    _refuse_duplicates(barcodes, "products", "barcode")
+    for index, item in enumerate(items):
+        if item.price < 0:
+            raise InvalidInput("price cannot be negative", field=f"products[{index}].price")
+    taken = dict(
+        Product.objects.filter(barcode__in=barcodes)
+        .exclude(sku__in=[i.sku for i in items])
+        .values_list("barcode", "sku")
+    )
+    for index, item in enumerate(items):
+        if item.barcode in taken:
+            raise InvalidInput(f"barcode already belongs to {taken[item.barcode]}", field=f"products[{index}].barcode")
+    return _upsert(Product, "sku", [asdict(item) for item in items])
+
+
+def _refuse_duplicates(keys: list[str], collection: str, key_name: str) -> None:
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            raise DuplicateLine(f"{key_name} {key!r} appears twice", field=f"{collection}[{index}].{key_name}")
+        seen.add(key)
+
+
+def _upsert(model: type[models.Model], key: str, rows: list[dict[str, Any]]) -> UpsertResult:
+    if not rows:
+        raise InvalidInput("nothing to upsert", field=None)
+    fields = [name for name in rows[0] if name != key]
+    with transaction.atomic():
+        existing = {getattr(obj, key): obj for obj in model.objects.filter(**{f"{key}__in": [r[key] for r in rows]})}
+        new = [model(**row) for row in rows if row[key] not in existing]
+        changed = [_apply(existing[row[key]], row, fields) for row in rows if row[key] in existing]
+        changed = [obj for obj in changed if obj is not None]
+        model.objects.bulk_create(new, batch_size=1000)
+        model.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=1000)
+    return UpsertResult(created=len(new), updated=len(changed), unchanged=len(rows) - len(new) - len(changed))
+
+
+def _apply(obj: models.Model, row: dict[str, Any], fields: list[str]) -> models.Model | None:
+    differs = [name for name in fields if getattr(obj, name) != row[name]]
+    for name in differs:
+        setattr(obj, name, row[name])
+    return obj if differs else None

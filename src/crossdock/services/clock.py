@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils import timezone
+
+
+def now() -> datetime:
+    return timezone.now()

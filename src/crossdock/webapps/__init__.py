@@ -1,0 +1,1 @@
+"""Staff web apps (store, pos, service, ops)."""
