@@ -37,9 +37,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = [_describe(error) for error in exc.errors]
         first = errors[0] if errors else {"message": "invalid request", "field": None}
-        return api.create_response(
-            request, error_body("invalid", first["message"], first["field"], errors=errors), status=422
-        )
+        body = error_body("invalid", str(first["message"]), first["field"], errors=errors)
+        return api.create_response(request, body, status=422)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -24,7 +24,7 @@ def create_order(
     request: HttpRequest,
     response: HttpResponse,
     payload: OrderIn,
-    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=200),
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=200),  # type: ignore[type-arg]
 ) -> tuple[int, OrderView]:
     """Place an order. Sending it again (same Idempotency-Key or channel_order_id) returns the first one (200)."""
     principal = require(request, "orders:write")

@@ -51,7 +51,7 @@ class OrderLineInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
     can_delete = False
     readonly_fields = ["line_number", "sku", "quantity", "unit_price", "delivery_method", "location", "status"]
-    fields = readonly_fields
+    fields = ["line_number", "sku", "quantity", "unit_price", "delivery_method", "location", "status"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -62,7 +62,7 @@ class OrderEventInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
     can_delete = False
     readonly_fields = ["created_at", "type", "actor", "reason", "data"]
-    fields = readonly_fields
+    fields = ["created_at", "type", "actor", "reason", "data"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -18,7 +18,7 @@ def set_on_hand(changes: list[tuple[int, int]], now: datetime) -> None:
         for start in range(0, len(changes), CHUNK):
             chunk = changes[start : start + CHUNK]
             values = ", ".join(["(%s, %s)"] * len(chunk))
-            params: list[object] = [value for pair in chunk for value in pair]
+            params: list[int | datetime] = [value for pair in chunk for value in pair]
             cursor.execute(
                 f"WITH v(position_id, on_hand) AS (VALUES {values}) "
                 f"UPDATE {table} SET on_hand = v.on_hand, updated_at = %s "

@@ -97,17 +97,19 @@ def _upsert(model: type[models.Model], key: str, rows: list[dict[str, Any]]) -> 
         raise InvalidInput("nothing to upsert", field=None)
     fields = [name for name in rows[0] if name != key]
     with transaction.atomic():
-        existing = {getattr(obj, key): obj for obj in model.objects.filter(**{f"{key}__in": [r[key] for r in rows]})}
+        existing = {
+            getattr(obj, key): obj for obj in model._default_manager.filter(**{f"{key}__in": [r[key] for r in rows]})
+        }
         new = [model(**row) for row in rows if row[key] not in existing]
-        changed = [_apply(existing[row[key]], row, fields) for row in rows if row[key] in existing]
-        changed = [obj for obj in changed if obj is not None]
-        model.objects.bulk_create(new, batch_size=1000)
-        model.objects.bulk_update(changed, [*fields, "updated_at"], batch_size=1000)
+        changed = [obj for row in rows if row[key] in existing if _apply(obj := existing[row[key]], row, fields)]
+        model._default_manager.bulk_create(new, batch_size=1000)
+        model._default_manager.bulk_update(changed, [*fields, "updated_at"], batch_size=1000)
     return UpsertResult(created=len(new), updated=len(changed), unchanged=len(rows) - len(new) - len(changed))
 
 
-def _apply(obj: models.Model, row: dict[str, Any], fields: list[str]) -> models.Model | None:
+def _apply(obj: models.Model, row: dict[str, Any], fields: list[str]) -> bool:
+    """Copy the row's values onto obj; True if anything differed."""
     differs = [name for name in fields if getattr(obj, name) != row[name]]
     for name in differs:
         setattr(obj, name, row[name])
-    return obj if differs else None
+    return bool(differs)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
+from typing import TypedDict
 
 from crossdock.db.models import FulfilmentOrder, Order
 from crossdock.domain.errors import InvalidInput, NotFound
@@ -67,7 +69,19 @@ def _fulfilment_view(fulfilment: FulfilmentOrder) -> FulfilmentView:
     )
 
 
-def _summary_fields(order: Order) -> dict[str, object]:
+class SummaryFields(TypedDict):
+    id: int
+    channel: str
+    channel_order_id: str
+    status: str
+    customer_id: str | None
+    customer_email: str
+    currency: str
+    total: Decimal
+    created_at: datetime
+
+
+def _summary_fields(order: Order) -> SummaryFields:
     return {
         "id": order.pk,
         "channel": order.channel.code,
@@ -114,7 +128,7 @@ def list_orders(search: OrderFilter, *, cursor: str | None = None, limit: int = 
     if cursor:
         query = query.filter(id__lt=decode_cursor(cursor))
     rows = list(query[: limit + 1])
-    items = [OrderSummary(**_summary_fields(order)) for order in rows[:limit]]  # type: ignore[arg-type]
+    items = [OrderSummary(**_summary_fields(order)) for order in rows[:limit]]
     next_cursor = encode_cursor(rows[limit - 1].pk) if len(rows) > limit else None
     return OrderPage(items=items, next_cursor=next_cursor)
 
