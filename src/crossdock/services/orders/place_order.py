@@ -20,7 +20,7 @@ from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.orders.commands import CustomerDetails, OrderRequest
 from crossdock.services.orders.references import References, resolve_references
-from crossdock.services.orders.sourcing import Hold, ReservationContention, StockView, load_stock, reserve_plan
+from crossdock.services.orders.sourcing import Hold, ReservationContention, load_stock, reserve_plan
 from crossdock.services.timeline import EventDraft, record_order_events
 
 OPTIMISTIC_ATTEMPTS = 3
@@ -125,7 +125,8 @@ def _write_order(
     fulfilments = _insert_fulfilments(order, lines, holds, now)
     _carry_out(fulfilments, lines, holds)
     _settle_status(order, lines)
-    _record_placed(order, lines, fulfilments, plan, stock, actor, now)
+    codes = {site.id: site.code for site in stock.sites} | {s.pk: s.code for s in references.stores.values()}
+    _record_placed(order, lines, fulfilments, plan, codes, actor, now)
     return order.pk
 
 
@@ -290,16 +291,15 @@ def _record_placed(
     lines: list[OrderLine],
     fulfilments: dict[tuple[int, str], FulfilmentOrder],
     plan: AllocationPlan,
-    stock: StockView,
+    codes: dict[int, str],
     actor: str,
     now: datetime,
 ) -> None:
-    code_of = {site.id: site.code for site in stock.sites}
     drafts = [EventDraft(OrderEventType.ORDER_PLACED, {"lines": len(lines), "total": str(order.total)})]
     drafts += [
         EventDraft(
             OrderEventType.FULFILMENT_CREATED,
-            {"fulfilment_id": f.pk, "location": code_of.get(location_id, str(location_id)), "method": method},
+            {"fulfilment_id": f.pk, "location": codes[location_id], "method": method},
         )
         for (location_id, method), f in fulfilments.items()
     ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from crossdock.db import locks
-from crossdock.db.models import Channel, Location, StockPosition
+from crossdock.db.models import Channel, StockPosition
 from crossdock.domain.allocation import AllocationPlan, LineDemand
 from crossdock.domain.locations import Capability, LocationType, Site
 from crossdock.domain.stock import StockLevel
@@ -33,38 +33,53 @@ class Hold:
     quantity: int
 
 
-def to_site(location: Location) -> Site:
-    return Site(
-        id=location.pk,
-        code=location.code,
-        type=LocationType(location.type),
-        latitude=location.latitude,
-        longitude=location.longitude,
-        capabilities=frozenset(Capability(c) for c in location.capabilities),
-    )
-
-
 def load_stock(*, channel: Channel, product_ids: dict[str, int], store_ids: Iterable[int], lock: bool) -> StockView:
-    """Sites that count for the channel plus the named stores, and their stock of these products."""
+    """Stock of these products at the locations that count for the channel and at the named stores.
+
+    One query: positions joined with their location. Unlocked, it reads only positions that can
+    still give something; locked, it takes every candidate row FOR UPDATE in pk order.
+    """
     types = channel.location_types or [t.value for t in LocationType]
-    stores = list(store_ids)
-    locations = list(Location.objects.filter(Q(active=True, type__in=types) | Q(id__in=stores)))
-    sites = [to_site(location) for location in locations if location.type in types]
-    sku_of = {product_id: sku for sku, product_id in product_ids.items()}
-    positions = StockPosition.objects.filter(
-        product_id__in=list(product_ids.values()), location_id__in=[location.pk for location in locations]
-    )
+    candidates = Q(location__active=True, location__type__in=types) | Q(location_id__in=list(store_ids))
+    positions = StockPosition.objects.filter(candidates, product_id__in=list(product_ids.values()))
     if lock:
-        positions = locks.lock_positions(positions.values_list("id", flat=True))
+        positions = positions.select_for_update(of=("self",)).order_by("pk")
+    else:
+        positions = positions.filter(on_hand__gt=F("reserved") + F("safety_stock"))
+    sku_of = {product_id: sku for sku, product_id in product_ids.items()}
+    sites: dict[int, Site] = {}
     position_ids: dict[tuple[int, str], int] = {}
     available: dict[tuple[int, str], int] = {}
-    for pk, location_id, product_id, on_hand, reserved, safety in positions.values_list(
-        "id", "location_id", "product_id", "on_hand", "reserved", "safety_stock"
+    for pk, product_id, on_hand, reserved, safety, *location in positions.values_list(
+        "id", "product_id", "on_hand", "reserved", "safety_stock", *LOCATION_FIELDS
     ):
-        key = (location_id, sku_of[product_id])
-        position_ids[key] = pk
-        available[key] = StockLevel(on_hand, reserved, safety).available
-    return StockView(sites=sites, position_ids=position_ids, available=available)
+        site = sites.get(location[0]) or sites.setdefault(location[0], _site(*location))
+        position_ids[(site.id, sku_of[product_id])] = pk
+        available[(site.id, sku_of[product_id])] = StockLevel(on_hand, reserved, safety).available
+    return StockView(
+        sites=[site for site in sites.values() if site.type in types], position_ids=position_ids, available=available
+    )
+
+
+LOCATION_FIELDS = (
+    "location_id",
+    "location__code",
+    "location__type",
+    "location__latitude",
+    "location__longitude",
+    "location__capabilities",
+)
+
+
+def _site(pk: int, code: str, kind: str, latitude: float, longitude: float, capabilities: list[str]) -> Site:
+    return Site(
+        id=pk,
+        code=code,
+        type=LocationType(kind),
+        latitude=latitude,
+        longitude=longitude,
+        capabilities=frozenset(Capability(c) for c in capabilities),
+    )
 
 
 def reserve_plan(plan: AllocationPlan, demands: list[LineDemand], stock: StockView) -> list[Hold]:
