@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "crossdock.db.apps.CrossdockDbConfig",
+    "crossdock.webapps.apps.WebappsConfig",
 ]
 
 MIDDLEWARE = [
