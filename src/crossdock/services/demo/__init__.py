@@ -1,0 +1,1 @@
+"""The demo network: a deterministic, realistic retailer seeded from one integer."""
