@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from crossdock.db.models import Channel, Location, Product, StockPosition
+from crossdock.db.models import (
+    Channel,
+    Customer,
+    FulfilmentLine,
+    FulfilmentOrder,
+    Location,
+    LocationFeed,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OutboxMessage,
+    Product,
+    Reservation,
+    StockPosition,
+)
+from crossdock.domain.orders import Address, RequestedLine
+from crossdock.services.orders.commands import CustomerDetails, OrderRequest, PricedLine
+from crossdock.services.orders.place_order import place_order
 from crossdock.services.tokens import create_token
+
+# Penn Station, New York: Manhattan 1.3 km, Brooklyn 7.6 km, Newark 14.9 km, Chicago 1,144 km away.
+PENN_STATION_ADDRESS = Address(
+    name="Ada Lovelace",
+    line1="1 Main St",
+    city="New York",
+    postcode="10001",
+    country="US",
+    latitude=40.7506,
+    longitude=-73.9971,
+)
 
 
 @pytest.fixture
@@ -74,3 +105,70 @@ def position(network: dict[str, Location], products: dict[str, Product]):  # typ
 @pytest.fixture
 def api_token(db: None) -> str:
     return create_token("test-integrator", ["admin"])
+
+
+@pytest.fixture
+def nyc_address() -> Address:
+    return PENN_STATION_ADDRESS
+
+
+@pytest.fixture
+def place(channels: dict[str, Channel]) -> Callable[..., int]:
+    """Places an order through the service and returns its id; channel order ids run W-1001, W-1002, …"""
+    numbers = itertools.count(1001)
+
+    def _place(
+        *lines: RequestedLine,
+        channel: str = "web",
+        channel_order_id: str | None = None,
+        shipping_address: Address | None = PENN_STATION_ADDRESS,
+        customer: CustomerDetails | None = None,
+        allow_unallocated: bool = False,
+        idempotency_key: str | None = None,
+    ) -> int:
+        request = OrderRequest(
+            channel=channel,
+            channel_order_id=channel_order_id or f"W-{next(numbers)}",
+            lines=[PricedLine(line) for line in lines],
+            customer=customer or CustomerDetails(),
+            shipping_address=shipping_address,
+            allow_unallocated=allow_unallocated,
+        )
+        return place_order(request, actor="test", idempotency_key=idempotency_key).order_id
+
+    return _place
+
+
+@pytest.fixture
+def db_state(db: None) -> Callable[[], dict[str, Any]]:
+    """What a refused request must not change: row counts of every written table and every stock figure."""
+
+    def read() -> dict[str, Any]:
+        counted = [
+            Order,
+            OrderLine,
+            OrderEvent,
+            OutboxMessage,
+            Reservation,
+            FulfilmentOrder,
+            FulfilmentLine,
+            Customer,
+            LocationFeed,
+            Location,
+            Product,
+        ]
+        return {
+            **{model.__name__: model.objects.count() for model in counted},
+            "stock": sorted(
+                StockPosition.objects.values_list(
+                    "location__code", "product__sku", "on_hand", "reserved", "safety_stock"
+                )
+            ),
+            "order_statuses": sorted(Order.objects.values_list("id", "status")),
+            "line_statuses": sorted(OrderLine.objects.values_list("id", "status", "unallocated_quantity")),
+            "fulfilment_statuses": sorted(FulfilmentOrder.objects.values_list("id", "status")),
+            "reservations": sorted(Reservation.objects.values_list("id", "position_id", "quantity")),
+            "feeds": sorted(LocationFeed.objects.values_list("location__code", "sequence")),
+        }
+
+    return read

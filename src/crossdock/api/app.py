@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from django.http import HttpRequest, JsonResponse
 from ninja import NinjaAPI
 
 from crossdock.api import catalog, inventory, orders
 from crossdock.api.auth import TokenAuth
-from crossdock.api.errors import install_error_handlers
+from crossdock.api.errors import error_body, install_error_handlers
+from crossdock.api.parser import NulFreeParser
 
 api = NinjaAPI(
     title="Crossdock API",
@@ -13,8 +15,15 @@ api = NinjaAPI(
     auth=TokenAuth(),
     docs_url="/docs",
     urls_namespace="api-v1",
+    parser=NulFreeParser(),
 )
 install_error_handlers(api)
 api.add_router("", orders.router)
 api.add_router("", inventory.router)
 api.add_router("", catalog.router)
+api.add_router("", "crossdock.api.probe.router")  # empty unless CROSSDOCK_BENCH_PROBE=1 (benchmarks)
+
+
+def unknown_route(request: HttpRequest) -> JsonResponse:
+    """Paths under /api/ that no endpoint serves answer in the API's error format."""
+    return JsonResponse(error_body("not_found", f"no endpoint at {request.path}", None), status=404)

@@ -1,4 +1,4 @@
-"""Bearer tokens with scopes."""
+"""Bearer tokens with scopes. The scope is checked before the body is read."""
 
 from __future__ import annotations
 
@@ -10,13 +10,32 @@ from crossdock.services.tokens import Principal, authenticate
 
 
 class TokenAuth(HttpBearer):
+    """Accepts a live token; with `scope`, refuses (403) a token that lacks it."""
+
+    def __init__(self, scope: str | None = None) -> None:
+        super().__init__()
+        self.scope = scope
+
     def authenticate(self, request: HttpRequest, token: str) -> Principal | None:
-        return authenticate(token)
+        principal = authenticate(token)
+        if principal is not None and self.scope and not principal.allows(self.scope):
+            raise PermissionDenied(f"this token lacks the {self.scope!r} scope", field="scope")
+        return principal
+
+
+def scoped(scope: str) -> TokenAuth:
+    return TokenAuth(scope)
+
+
+def caller(request: HttpRequest) -> Principal:
+    """The authenticated principal of this request."""
+    principal: Principal = request.auth  # type: ignore[attr-defined]
+    return principal
 
 
 def require(request: HttpRequest, scope: str) -> Principal:
     """The caller, if its token carries `scope`; else PermissionDenied (403)."""
-    principal: Principal = request.auth  # type: ignore[attr-defined]
+    principal = caller(request)
     if not principal.allows(scope):
         raise PermissionDenied(f"this token lacks the {scope!r} scope", field="scope")
     return principal

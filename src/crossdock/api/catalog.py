@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router
 
-from crossdock.api.auth import require
+from crossdock.api.auth import scoped
 from crossdock.api.orders import ERRORS
 from crossdock.api.schemas.catalog import LocationOut, LocationsIn, ProductsIn, UpsertOut
 from crossdock.services.catalog.queries import LocationView, list_locations
@@ -12,21 +12,18 @@ from crossdock.services.catalog.upsert import LocationData, ProductData, UpsertR
 router = Router(tags=["reference data"])
 
 
-@router.put("/locations", response={200: UpsertOut, **ERRORS})
+@router.put("/locations", auth=scoped("admin"), response={200: UpsertOut, **ERRORS})
 def put_locations(request: HttpRequest, payload: LocationsIn) -> UpsertResult:
     """Insert or update locations by code (bulk)."""
-    require(request, "admin")
     return upsert_locations([LocationData(**item.model_dump()) for item in payload.locations])
 
 
-@router.get("/locations", response={200: list[LocationOut], **ERRORS})
+@router.get("/locations", auth=scoped("inventory:read"), response={200: list[LocationOut], **ERRORS})
 def get_locations(request: HttpRequest, type: str | None = None) -> list[LocationView]:
-    require(request, "inventory:read")
     return list_locations(type=type)
 
 
-@router.put("/products", response={200: UpsertOut, **ERRORS})
+@router.put("/products", auth=scoped("admin"), response={200: UpsertOut, **ERRORS})
 def put_products(request: HttpRequest, payload: ProductsIn) -> UpsertResult:
     """Insert or update products by SKU (bulk)."""
-    require(request, "admin")
     return upsert_products([ProductData(**item.model_dump()) for item in payload.products])

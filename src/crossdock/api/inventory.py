@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from crossdock.api.auth import require
+from crossdock.api.auth import caller, scoped
 from crossdock.api.orders import ERRORS
 from crossdock.api.schemas.common import Latitude, Longitude
 from crossdock.api.schemas.inventory import AdjustedOut, AdjustmentsIn, SkuAvailabilityOut, SnapshotIn, SnapshotOut
@@ -23,10 +23,9 @@ class AvailabilityQuery(Schema):
     lon: Longitude | None = None
 
 
-@router.get("/availability", response={200: list[SkuAvailabilityOut], **ERRORS})
+@router.get("/availability", auth=scoped("inventory:read"), response={200: list[SkuAvailabilityOut], **ERRORS})
 def availability(request: HttpRequest, query: Query[AvailabilityQuery]) -> list[SkuAvailability]:
     """Per location, network total, and — with `channel` — what that channel may sell."""
-    require(request, "inventory:read")
     if (query.lat is None) != (query.lon is None):
         raise InvalidInput("give both lat and lon, or neither", field="lat" if query.lat is None else "lon")
     near = (query.lat, query.lon) if query.lat is not None and query.lon is not None else None
@@ -34,18 +33,18 @@ def availability(request: HttpRequest, query: Query[AvailabilityQuery]) -> list[
     return get_availability(skus, channel=query.channel, near=near)
 
 
-@router.post("/inventory/snapshots", response={200: SnapshotOut, **ERRORS})
+@router.post("/inventory/snapshots", auth=scoped("inventory:write"), response={200: SnapshotOut, **ERRORS})
 def snapshot(request: HttpRequest, payload: SnapshotIn) -> SnapshotResult:
     """Absolute on-hand counts for one location. Older sequences are refused; a replay changes nothing."""
-    principal = require(request, "inventory:write")
+    principal = caller(request)
     counts = [CountedStock(sku=p.sku, on_hand=p.on_hand) for p in payload.positions]
     return apply_snapshot(payload.location, payload.sequence, counts, complete=payload.complete, actor=principal.actor)
 
 
-@router.post("/inventory/adjustments", response={200: list[AdjustedOut], **ERRORS})
+@router.post("/inventory/adjustments", auth=scoped("inventory:write"), response={200: list[AdjustedOut], **ERRORS})
 def adjustments(request: HttpRequest, payload: AdjustmentsIn) -> list[AdjustedPosition]:
     """Relative changes (receipts, write-offs); all or none are applied."""
-    principal = require(request, "inventory:write")
+    principal = caller(request)
     return adjust_stock(
         [Adjustment(a.location, a.sku, a.delta, a.reason) for a in payload.adjustments], actor=principal.actor
     )

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Header, Query, Router, Schema
+from ninja import Header, Query, Router, Schema, Status
 
-from crossdock.api.auth import require
+from crossdock.api.auth import caller, scoped
 from crossdock.api.schemas.common import ErrorOut
 from crossdock.api.schemas.orders import CancelIn, OrderIn, OrderOut, OrderPageOut
 from crossdock.domain.orders import Address, RequestedLine
@@ -19,24 +19,23 @@ router = Router(tags=["orders"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut}
 
 
-@router.post("/orders", response={200: OrderOut, 201: OrderOut, **ERRORS})
+@router.post("/orders", auth=scoped("orders:write"), response={200: OrderOut, 201: OrderOut, **ERRORS})
 def create_order(
     request: HttpRequest,
     response: HttpResponse,
     payload: OrderIn,
-    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=200),  # type: ignore[type-arg]
-) -> tuple[int, OrderView]:
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=200, pattern=r"^[^\x00]*$"),  # type: ignore[type-arg]
+) -> Status[OrderView]:
     """Place an order. Sending it again (same Idempotency-Key or channel_order_id) returns the first one (200)."""
-    principal = require(request, "orders:write")
+    principal = caller(request)
     placed = place_order(_order_request(payload), actor=principal.actor, idempotency_key=idempotency_key)
     if not placed.created:
         response["Idempotent-Replayed"] = "true"
-    return (201 if placed.created else 200), get_order(placed.order_id)
+    return Status(201 if placed.created else 200, get_order(placed.order_id))
 
 
-@router.get("/orders/{int:order_id}", response={200: OrderOut, **ERRORS})
+@router.get("/orders/{int:order_id}", auth=scoped("orders:read"), response={200: OrderOut, **ERRORS})
 def read_order(request: HttpRequest, order_id: int) -> OrderView:
-    require(request, "orders:read")
     return get_order(order_id)
 
 
@@ -50,10 +49,9 @@ class OrderQuery(Schema):
     limit: int = 50
 
 
-@router.get("/orders", response={200: OrderPageOut, **ERRORS})
+@router.get("/orders", auth=scoped("orders:read"), response={200: OrderPageOut, **ERRORS})
 def search_orders(request: HttpRequest, query: Query[OrderQuery]) -> object:
     """Newest first; pass `next_cursor` back as `cursor` for the next page."""
-    require(request, "orders:read")
     search = OrderFilter(
         status=query.status,
         channel=query.channel,
@@ -64,10 +62,10 @@ def search_orders(request: HttpRequest, query: Query[OrderQuery]) -> object:
     return list_orders(search, cursor=query.cursor, limit=query.limit)
 
 
-@router.post("/orders/{int:order_id}/cancel", response={200: OrderOut, **ERRORS})
+@router.post("/orders/{int:order_id}/cancel", auth=scoped("orders:write"), response={200: OrderOut, **ERRORS})
 def cancel(request: HttpRequest, order_id: int, payload: CancelIn) -> OrderView:
     """Cancel the whole order, or the listed line numbers; their stock is released."""
-    principal = require(request, "orders:write")
+    principal = caller(request)
     cancel_order(order_id, reason=payload.reason, actor=principal.actor, line_numbers=payload.lines)
     return get_order(order_id)
 

@@ -98,6 +98,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # The API refuses bodies larger than this with 413 before parsing them.
 CROSSDOCK_MAX_BODY_BYTES = int(os.environ.get("CROSSDOCK_MAX_BODY_BYTES", 10 * 1024 * 1024))

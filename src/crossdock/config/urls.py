@@ -1,8 +1,8 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import path, re_path
 from django.views.generic import RedirectView
 
-from crossdock.api.app import api
+from crossdock.api.app import api, unknown_route
 from crossdock.webapps.home import home
 
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
+    re_path(r"^api/", unknown_route),
 ]

@@ -6,6 +6,9 @@ from dataclasses import dataclass, replace
 
 from crossdock.domain.errors import InsufficientStock, InvalidInput
 
+# The most units one position can hold (stock figures are stored as 32-bit integers).
+MAX_ON_HAND = 2_147_483_647
+
 
 @dataclass(frozen=True, slots=True)
 class StockLevel:

@@ -17,7 +17,7 @@ class CountIn(StrictSchema):
 
 class SnapshotIn(StrictSchema):
     location: Code
-    sequence: Annotated[StrictInt, Field(ge=0, description="grows with every feed of this location")]
+    sequence: Annotated[StrictInt, Field(ge=0, le=2**63 - 1, description="grows with every feed of this location")]
     complete: bool = Field(False, description="positions not listed are set to zero")
     positions: Annotated[list[CountIn], Field(max_length=100_000)]
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import models, transaction
 
@@ -13,6 +14,7 @@ from crossdock.db.models import Location, Product
 from crossdock.domain.errors import DuplicateLine, InvalidInput
 from crossdock.domain.geo import is_valid_coordinate
 from crossdock.domain.locations import Capability, LocationType
+from crossdock.services import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ def upsert_locations(items: Sequence[LocationData]) -> UpsertResult:
     for index, item in enumerate(items):
         if not is_valid_coordinate(item.latitude, item.longitude):
             raise InvalidInput("latitude/longitude out of range", field=f"locations[{index}].latitude")
+        if not _is_time_zone(item.timezone):
+            raise InvalidInput(f"unknown time zone {item.timezone!r}", field=f"locations[{index}].timezone")
     rows = [
         {**asdict(item), "type": str(item.type), "capabilities": sorted(str(c) for c in item.capabilities)}
         for item in items
@@ -69,7 +73,7 @@ def upsert_products(items: Sequence[ProductData]) -> UpsertResult:
     """Insert or update products by SKU. Raises DuplicateLine, InvalidInput (nothing written)."""
     _refuse_duplicates([item.sku for item in items], "products", "sku")
     barcodes = [item.barcode for item in items if item.barcode]
-    _refuse_duplicates(barcodes, "products", "barcode")
+    _refuse_duplicates([item.barcode or None for item in items], "products", "barcode")
     for index, item in enumerate(items):
         if item.price < 0:
             raise InvalidInput("price cannot be negative", field=f"products[{index}].price")
@@ -81,18 +85,29 @@ def upsert_products(items: Sequence[ProductData]) -> UpsertResult:
     for index, item in enumerate(items):
         if item.barcode in taken:
             raise InvalidInput(f"barcode already belongs to {taken[item.barcode]}", field=f"products[{index}].barcode")
-    return _upsert(Product, "sku", [asdict(item) for item in items])
+    rows = [{**asdict(item), "barcode": item.barcode or None} for item in items]
+    return _upsert(Product, "sku", rows, movable="barcode")
 
 
-def _refuse_duplicates(keys: list[str], collection: str, key_name: str) -> None:
+def _is_time_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _refuse_duplicates(keys: list[str | None], collection: str, key_name: str) -> None:
     seen: set[str] = set()
     for index, key in enumerate(keys):
+        if key is None:
+            continue
         if key in seen:
             raise DuplicateLine(f"{key_name} {key!r} appears twice", field=f"{collection}[{index}].{key_name}")
         seen.add(key)
 
 
-def _upsert(model: type[models.Model], key: str, rows: list[dict[str, Any]]) -> UpsertResult:
+def _upsert(model: type[models.Model], key: str, rows: list[dict[str, Any]], movable: str = "") -> UpsertResult:
     if not rows:
         raise InvalidInput("nothing to upsert", field=None)
     fields = [name for name in rows[0] if name != key]
@@ -102,7 +117,13 @@ def _upsert(model: type[models.Model], key: str, rows: list[dict[str, Any]]) -> 
         }
         new = [model(**row) for row in rows if row[key] not in existing]
         changed = [obj for row in rows if row[key] in existing if _apply(obj := existing[row[key]], row, fields)]
+        if movable:
+            # A unique value may move between rows of the batch (a barcode re-assigned): clear the old ones first.
+            model._default_manager.filter(pk__in=[obj.pk for obj in changed]).update(**{movable: None})
         model._default_manager.bulk_create(new, batch_size=1000)
+        now = clock.now()
+        for obj in changed:
+            obj.updated_at = now  # type: ignore[attr-defined]  # bulk_update skips auto_now
         model._default_manager.bulk_update(changed, [*fields, "updated_at"], batch_size=1000)
     return UpsertResult(created=len(new), updated=len(changed), unchanged=len(rows) - len(new) - len(changed))
 

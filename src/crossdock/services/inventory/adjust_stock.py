@@ -9,6 +9,7 @@ from django.db import transaction
 from crossdock.db import locks
 from crossdock.db.models import Location, Product, StockPosition
 from crossdock.domain.errors import InvalidInput, UnknownLocation, UnknownSku
+from crossdock.domain.stock import MAX_ON_HAND
 from crossdock.services import clock
 from crossdock.services.inventory.shortages import release_shortages
 
@@ -48,9 +49,15 @@ def adjust_stock(adjustments: list[Adjustment], *, actor: str) -> list[AdjustedP
         for index, adjustment in enumerate(adjustments):
             position = positions[ids[(locations[adjustment.location], products[adjustment.sku])]]
             position.on_hand += adjustment.delta
+            position.updated_at = now  # bulk_update skips auto_now
             if position.on_hand < 0:
                 raise InvalidInput(
                     f"on-hand of {adjustment.sku} at {adjustment.location} would fall below zero",
+                    field=f"adjustments[{index}].delta",
+                )
+            if position.on_hand > MAX_ON_HAND:
+                raise InvalidInput(
+                    f"on-hand of {adjustment.sku} at {adjustment.location} would exceed {MAX_ON_HAND}",
                     field=f"adjustments[{index}].delta",
                 )
         StockPosition.objects.bulk_update(list(positions.values()), ["on_hand", "updated_at"])

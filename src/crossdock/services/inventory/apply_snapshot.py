@@ -9,9 +9,12 @@ from django.db import transaction
 from crossdock.db import bulk
 from crossdock.db.models import Location, Product, StockPosition
 from crossdock.domain.errors import DuplicateLine, InvalidInput, UnknownLocation, UnknownSku
+from crossdock.domain.stock import MAX_ON_HAND
 from crossdock.services import clock
 from crossdock.services.inventory.feeds import FeedVerdict, claim_sequence
 from crossdock.services.inventory.shortages import release_shortages, short_positions
+
+MAX_SEQUENCE = 2**63 - 1  # LocationFeed.sequence is a 64-bit integer
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ def apply_snapshot(
     StaleFeed when `sequence` is older than one already applied. A repeat of the newest sequence
     changes nothing.
     """
+    if not 0 <= sequence <= MAX_SEQUENCE:
+        raise InvalidInput(f"sequence must be between 0 and {MAX_SEQUENCE}", field="sequence")
     location = Location.objects.filter(code=location_code).first()
     if location is None:
         raise UnknownLocation(f"unknown location {location_code!r}", field="location")
@@ -89,8 +94,8 @@ def _product_ids(counts: list[CountedStock]) -> dict[str, int]:
             raise UnknownSku(f"unknown sku {count.sku!r}", field=f"positions[{index}].sku")
         if count.sku in seen:
             raise DuplicateLine(f"sku {count.sku} is counted twice", field=f"positions[{index}].sku")
-        if count.on_hand < 0:
-            raise InvalidInput("on_hand cannot be negative", field=f"positions[{index}].on_hand")
+        if not 0 <= count.on_hand <= MAX_ON_HAND:
+            raise InvalidInput(f"on_hand must be between 0 and {MAX_ON_HAND}", field=f"positions[{index}].on_hand")
         seen.add(count.sku)
     return product_ids
 

@@ -13,8 +13,9 @@ from datetime import datetime
 from django.db.models import F
 
 from crossdock.db import locks
-from crossdock.db.models import FulfilmentLine, OrderLine, Reservation, StockPosition
+from crossdock.db.models import FulfilmentLine, FulfilmentOrder, OrderLine, Reservation, StockPosition
 from crossdock.domain.events import OrderEventType
+from crossdock.domain.fulfilment import CANCELLABLE, FULFILMENT_TRANSITIONS, FulfilmentStatus
 from crossdock.domain.orders import LINE_TRANSITIONS, LineStatus
 from crossdock.domain.stock import StockLevel
 from crossdock.domain.transitions import check_transition
@@ -57,6 +58,7 @@ def _give_way(reservation: Reservation, quantity: int, position: StockPosition, 
     FulfilmentLine.objects.filter(order_line=line, fulfilment__location_id=position.location_id).update(
         quantity=F("quantity") - quantity
     )
+    _drop_emptied_fulfilments(line, position.location_id, now)
     line.status = (
         check_transition(LINE_TRANSITIONS, LineStatus(line.status), LineStatus.UNALLOCATED)
         if line.status != LineStatus.UNALLOCATED
@@ -79,3 +81,18 @@ def _give_way(reservation: Reservation, quantity: int, position: StockPosition, 
         topic="order.stock_shortage",
         payload={"order_id": line.order_id, "line": line.line_number, "quantity": quantity},
     )
+
+
+def _drop_emptied_fulfilments(line: OrderLine, location_id: int, now: datetime) -> None:
+    """No store should be asked to fulfil zero units: drop emptied lines, cancel emptied fulfilments."""
+    emptied = FulfilmentLine.objects.filter(order_line=line, fulfilment__location_id=location_id, quantity=0)
+    fulfilment_ids = list(emptied.values_list("fulfilment_id", flat=True))
+    if not fulfilment_ids:
+        return
+    emptied.delete()
+    for fulfilment in FulfilmentOrder.objects.filter(pk__in=fulfilment_ids, lines__isnull=True):
+        status = FulfilmentStatus(fulfilment.status)
+        if status in CANCELLABLE:
+            fulfilment.status = check_transition(FULFILMENT_TRANSITIONS, status, FulfilmentStatus.CANCELLED)
+            fulfilment.updated_at = now
+            fulfilment.save(update_fields=["status", "updated_at"])

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from crossdock.db import locks
 from crossdock.db.models import Customer, FulfilmentLine, FulfilmentOrder, Order, OrderLine, Reservation
 from crossdock.domain.allocation import AllocationPlan, Allocator, LineDemand, allocate
-from crossdock.domain.errors import IdempotencyConflict, InsufficientStock
+from crossdock.domain.errors import IdempotencyConflict, InsufficientStock, InvalidInput
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
 from crossdock.domain.orders import DeliveryMethod, LineStatus, OrderStatus, check_lines, order_status_for
@@ -24,6 +24,7 @@ from crossdock.services.orders.sourcing import Hold, ReservationContention, load
 from crossdock.services.timeline import EventDraft, record_order_events
 
 OPTIMISTIC_ATTEMPTS = 3
+MAX_ORDER_TOTAL = Decimal("999999999999.99")  # Order.total holds 14 digits, 2 after the point
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +65,13 @@ def _find_existing(
     query = Order.objects.filter(channel=references.channel, channel_order_id=request.channel_order_id)
     if idempotency_key:
         query = Order.objects.filter(idempotency_key=idempotency_key) | query
-    found = query.values_list("id", "request_fingerprint").first()
+    found = query.values_list("id", "request_fingerprint", "idempotency_key").first()
     if found is None:
         return None
-    order_id, stored_fingerprint = found
+    order_id, stored_fingerprint, stored_key = found
     if stored_fingerprint != fingerprint:
-        raise IdempotencyConflict("this order was already captured with different content", field="channel_order_id")
+        field = "Idempotency-Key" if idempotency_key and stored_key == idempotency_key else "channel_order_id"
+        raise IdempotencyConflict("this order was already captured with different content", field=field)
     return int(order_id)
 
 
@@ -140,6 +142,8 @@ def _insert_order(
         ),
         Decimal("0"),
     )
+    if total > MAX_ORDER_TOTAL:
+        raise InvalidInput(f"the order total {total} is larger than {MAX_ORDER_TOTAL}", field="lines")
     address = request.shipping_address
     return Order.objects.create(
         channel=references.channel,
@@ -302,6 +306,23 @@ def _record_placed(
             {"fulfilment_id": f.pk, "location": codes[location_id], "method": method},
         )
         for (location_id, method), f in fulfilments.items()
+    ]
+    # Carried-out goods left with the customer at once: the timeline says so, as for any state change.
+    drafts += [
+        EventDraft(
+            OrderEventType.CARRIED_OUT,
+            {
+                "fulfilment_id": f.pk,
+                "location": codes[location_id],
+                "lines": [
+                    line.line_number
+                    for line in lines
+                    if line.location_id == location_id and line.status == LineStatus.FULFILLED
+                ],
+            },
+        )
+        for (location_id, method), f in fulfilments.items()
+        if f.status == FulfilmentStatus.COLLECTED
     ]
     if plan.unallocated:
         unallocated = {lines[key].line_number: qty for key, qty in plan.unallocated.items()}
