@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db import connection
 
+from crossdock.db import locks
 from crossdock.db.models import StockPosition
 
 CHUNK = 2000
@@ -14,9 +15,12 @@ CHUNK = 2000
 def set_on_hand(changes: list[tuple[int, int]], now: datetime) -> None:
     """Set on-hand for (position id, on_hand) pairs, one statement per chunk."""
     table = StockPosition._meta.db_table
+    ordered = sorted(changes)
     with connection.cursor() as cursor:
-        for start in range(0, len(changes), CHUNK):
-            chunk = changes[start : start + CHUNK]
+        for start in range(0, len(ordered), CHUNK):
+            chunk = ordered[start : start + CHUNK]
+            # Lock in pk order first, as every stock writer does; UPDATE … FROM locks rows in plan order.
+            list(locks.lock_positions(pk for pk, _ in chunk).values_list("pk", flat=True))
             values = ", ".join(["(%s, %s)"] * len(chunk))
             params: list[int | datetime] = [value for pair in chunk for value in pair]
             cursor.execute(

@@ -15,13 +15,16 @@ def lock_positions(position_ids: Iterable[int]) -> QuerySet[StockPosition]:
 
 
 def lock_order(order_id: int) -> Order:
-    return Order.objects.select_for_update().get(pk=order_id)
+    return Order.objects.select_for_update(no_key=True).get(pk=order_id)
 
 
-def reserve_if_available(position_id: int, quantity: int) -> bool:
-    """Reserve `quantity` in one conditional UPDATE; False if the position cannot cover it now."""
+def reserve_if_available(position_id: int, quantity: int, *, holdback: int = 0) -> bool:
+    """Reserve `quantity` in one conditional UPDATE; False if the position cannot cover it now.
+
+    `holdback`: units to leave on top of the position's own safety stock (a channel's buffer, rule-based safety stock).
+    """
     updated = StockPosition.objects.filter(
-        pk=position_id, on_hand__gte=F("reserved") + F("safety_stock") + quantity
+        pk=position_id, on_hand__gte=F("reserved") + F("safety_stock") + holdback + quantity
     ).update(reserved=F("reserved") + quantity)
     return updated == 1
 

@@ -32,8 +32,10 @@ def cancel_order(order_id: int, *, reason: str, actor: str, line_numbers: list[i
             raise NotFound(f"order {order_id} does not exist", field="order_id") from None
         lines = list(order.lines.all())
         chosen = _chosen_lines(order, lines, line_numbers)
+        # Stock rows before line rows, as release_shortages takes them: the other order deadlocks.
+        positions = _lock_held_positions(chosen)
         _cancel_lines(chosen)
-        _release_stock(chosen)
+        _release_stock(chosen, positions)
         _cancel_emptied_fulfilments(order)
         _settle(order, lines)
         _record(order, chosen, whole=line_numbers is None, reason=reason, actor=actor)
@@ -71,13 +73,20 @@ def _lines_past_cancellation(chosen: list[OrderLine]) -> set[int]:
     return {line_id for line_id, status in statuses if FulfilmentStatus(status) not in CANCELLABLE}
 
 
-def _release_stock(chosen: list[OrderLine]) -> None:
+def _lock_held_positions(chosen: list[OrderLine]) -> list[int]:
+    held = Reservation.objects.filter(order_line__in=chosen).values_list("position_id", flat=True)
+    return [position.pk for position in locks.lock_positions(set(held))]
+
+
+def _release_stock(chosen: list[OrderLine], positions: list[int]) -> None:
+    """Release what the lines hold, read only now that their positions are locked."""
     reservations = Reservation.objects.filter(order_line__in=chosen)
     per_position: dict[int, int] = defaultdict(int)
     for position_id, quantity in reservations.values_list("position_id", "quantity"):
         per_position[position_id] += quantity
-    for position in locks.lock_positions(per_position):
-        locks.release_reserved(position.pk, per_position[position.pk])
+    for position_id in positions:
+        if per_position[position_id]:
+            locks.release_reserved(position_id, per_position[position_id])
     reservations.delete()
 
 
