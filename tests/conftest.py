@@ -8,9 +8,17 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
+from after_sales_fixtures import order_of, plenty, ship_all  # noqa: F401 — after-sales fixtures
+from after_sales_state import after_sales_state
 from crossdock.db.models import (
+    Cart,
+    CartLine,
     Channel,
+    ChannelBuffer,
+    ChannelLocation,
+    ChannelThreshold,
     Customer,
     FulfilmentLine,
     FulfilmentOrder,
@@ -20,9 +28,16 @@ from crossdock.db.models import (
     OrderEvent,
     OrderLine,
     OutboxMessage,
+    PreorderWindow,
     Product,
     Reservation,
+    SafetyStockRule,
+    StockBlock,
     StockPosition,
+    Supply,
+    SupplyLine,
+    SupplyReceipt,
+    WaitingLine,
 )
 from crossdock.domain.orders import Address, RequestedLine
 from crossdock.services.orders.commands import CustomerDetails, OrderRequest, PricedLine
@@ -39,6 +54,10 @@ PENN_STATION_ADDRESS = Address(
     latitude=40.7506,
     longitude=-73.9971,
 )
+
+# Speed is measured in benchmarks/, never asserted in tests: no per-example deadline.
+settings.register_profile("crossdock", deadline=None)
+settings.load_profile("crossdock")
 
 
 @pytest.fixture
@@ -156,6 +175,18 @@ def db_state(db: None) -> Callable[[], dict[str, Any]]:
             LocationFeed,
             Location,
             Product,
+            SafetyStockRule,
+            ChannelLocation,
+            ChannelBuffer,
+            ChannelThreshold,
+            StockBlock,
+            Cart,
+            CartLine,
+            Supply,
+            SupplyLine,
+            SupplyReceipt,
+            WaitingLine,
+            PreorderWindow,
         ]
         return {
             **{model.__name__: model.objects.count() for model in counted},
@@ -169,6 +200,11 @@ def db_state(db: None) -> Callable[[], dict[str, Any]]:
             "fulfilment_statuses": sorted(FulfilmentOrder.objects.values_list("id", "status")),
             "reservations": sorted(Reservation.objects.values_list("id", "position_id", "quantity")),
             "feeds": sorted(LocationFeed.objects.values_list("location__code", "sequence")),
+            "carts": sorted(Cart.objects.values_list("id", "status", "expires_at")),
+            "supply_lines": sorted(SupplyLine.objects.values_list("id", "quantity", "received_quantity")),
+            "supplies": sorted(Supply.objects.values_list("id", "status")),
+            "waiting": sorted(WaitingLine.objects.values_list("id", "status", "quantity")),
+            **after_sales_state(),
         }
 
     return read

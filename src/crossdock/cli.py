@@ -22,11 +22,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from crossdock.commands import demo, imports, manage, serve, tokens
+    from crossdock.commands import demo, imports, manage, serve, tokens, worker
 
     parser = argparse.ArgumentParser(prog="crossdock", description="Crossdock order management")
     commands = parser.add_subparsers(title="commands")
-    for module in (serve, manage, demo, imports, tokens):
+    for module in (serve, manage, demo, imports, tokens, worker):
         module.register(commands)
     return parser
 

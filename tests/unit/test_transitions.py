@@ -83,5 +83,6 @@ def test_cancellable_fulfilments_are_exactly_those_whose_stock_has_not_left() ->
         FulfilmentStatus.CLAIMED,
         FulfilmentStatus.PICKING,
         FulfilmentStatus.READY_FOR_PICKUP,
+        FulfilmentStatus.HELD,
     } == CANCELLABLE
     assert all(FulfilmentStatus.CANCELLED in FULFILMENT_TRANSITIONS[status] for status in CANCELLABLE)

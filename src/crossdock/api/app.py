@@ -21,6 +21,11 @@ install_error_handlers(api)
 api.add_router("", orders.router)
 api.add_router("", inventory.router)
 api.add_router("", catalog.router)
+api.add_router("", "crossdock.api.controls.router")  # inventory controls, explain
+api.add_router("", "crossdock.api.carts.router")
+api.add_router("", "crossdock.api.supply.router")
+api.add_router("", "crossdock.api.waiting.router")
+api.add_router("", "crossdock.api.after_sales.router")  # payments, holds, edits, returns, exchanges
 api.add_router("", "crossdock.api.probe.router")  # empty unless CROSSDOCK_BENCH_PROBE=1 (benchmarks)
 
 

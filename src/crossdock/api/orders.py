@@ -10,7 +10,7 @@ from crossdock.api.schemas.common import ErrorOut
 from crossdock.api.schemas.orders import CancelIn, OrderIn, OrderOut, OrderPageOut
 from crossdock.domain.orders import Address, RequestedLine
 from crossdock.services.orders.cancel_order import cancel_order
-from crossdock.services.orders.commands import CustomerDetails, OrderRequest, PricedLine
+from crossdock.services.orders.commands import CustomerDetails, OrderRequest, PaymentDetails, PricedLine
 from crossdock.services.orders.place_order import place_order
 from crossdock.services.orders.queries import OrderFilter, get_order, list_orders
 from crossdock.services.orders.views import OrderView
@@ -84,10 +84,18 @@ def _order_request(payload: OrderIn) -> OrderRequest:
         ),
         shipping_address=Address(**address.model_dump()) if address else None,
         allow_unallocated=payload.allow_unallocated,
+        discount=payload.discount,
+        shipping_charge=payload.shipping_charge,
+        billing_address=Address(**payload.billing_address.model_dump()) if payload.billing_address else None,
+        payment=PaymentDetails(**payload.payment.model_dump()) if payload.payment else None,
         lines=[
             PricedLine(
                 line=RequestedLine(
-                    sku=line.sku, quantity=line.quantity, delivery_method=line.delivery_method, location=line.location
+                    sku=line.sku,
+                    quantity=line.quantity,
+                    delivery_method=line.delivery_method,
+                    location=line.location,
+                    preorder=line.preorder,
                 ),
                 unit_price=line.unit_price,
             )

@@ -82,3 +82,7 @@ class StockPositionAdmin(ReadOnlyAdmin):
     list_filter = ["location__type"]
     search_fields = ["product__sku", "location__code"]
     list_select_related = ["product", "location"]
+
+
+# Registered on import: inventory controls, after-sales configuration.
+from crossdock.db import admin_after_sales, admin_inventory  # noqa: E402, F401

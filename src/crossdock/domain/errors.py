@@ -69,3 +69,37 @@ class NotFound(DomainError):
 class PermissionDenied(DomainError):
     code = "forbidden"
     status = 403
+
+
+class StockBlocked(DomainError):
+    """The SKU (or the store named) is taken out of sale."""
+
+    code = "blocked"
+    status = 409
+
+
+class CartExpired(DomainError):
+    code = "cart_expired"
+    status = 409
+
+
+class ReceiptExceedsOpen(DomainError):
+    """More units received than the supply line still has open."""
+
+    code = "receipt_exceeds_open_quantity"
+    status = 422
+
+
+class PreorderClosed(DomainError):
+    code = "preorder_window_closed"
+    status = 409
+
+
+class PreorderCapReached(DomainError):
+    code = "preorder_cap_reached"
+    status = 409
+
+
+class InsufficientSupply(DomainError):
+    code = "insufficient_supply"
+    status = 409

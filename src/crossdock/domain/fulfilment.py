@@ -17,14 +17,16 @@ class FulfilmentStatus(StrEnum):
     UNCLAIMED = "unclaimed"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+    HELD = "held"  # the order is on hold: not to be offered, claimed or picked until released
 
 
 _S = FulfilmentStatus
 
 FULFILMENT_TRANSITIONS: dict[FulfilmentStatus, frozenset[FulfilmentStatus]] = {
-    _S.ASSIGNED: frozenset({_S.CLAIMED, _S.PICKING, _S.COLLECTED, _S.CANCELLED}),
-    _S.OFFERED: frozenset({_S.CLAIMED, _S.EXPIRED, _S.CANCELLED}),
-    _S.CLAIMED: frozenset({_S.PICKING, _S.UNCLAIMED, _S.CANCELLED}),
+    _S.ASSIGNED: frozenset({_S.CLAIMED, _S.PICKING, _S.COLLECTED, _S.CANCELLED, _S.HELD}),
+    _S.OFFERED: frozenset({_S.CLAIMED, _S.EXPIRED, _S.CANCELLED, _S.HELD}),
+    _S.CLAIMED: frozenset({_S.PICKING, _S.UNCLAIMED, _S.CANCELLED, _S.HELD}),
+    _S.HELD: frozenset({_S.ASSIGNED, _S.CANCELLED}),  # released back to routing, or cancelled
     _S.PICKING: frozenset({_S.PACKED, _S.CANCELLED}),
     _S.PACKED: frozenset({_S.SHIPPED, _S.READY_FOR_PICKUP}),
     _S.READY_FOR_PICKUP: frozenset({_S.COLLECTED, _S.CANCELLED}),
@@ -36,4 +38,7 @@ FULFILMENT_TRANSITIONS: dict[FulfilmentStatus, frozenset[FulfilmentStatus]] = {
 }
 
 # Work whose stock has not yet left the location: cancelling it releases the reservation.
-CANCELLABLE = frozenset({_S.ASSIGNED, _S.OFFERED, _S.CLAIMED, _S.PICKING, _S.READY_FOR_PICKUP})
+CANCELLABLE = frozenset({_S.ASSIGNED, _S.OFFERED, _S.CLAIMED, _S.PICKING, _S.READY_FOR_PICKUP, _S.HELD})
+
+# Work that a hold stops (and an order edit may change): nothing has been picked yet.
+NOT_STARTED = frozenset({_S.ASSIGNED, _S.OFFERED, _S.CLAIMED, _S.HELD})

@@ -69,6 +69,7 @@ class RequestedLine:
     quantity: int
     delivery_method: DeliveryMethod
     location: str | None = None  # pickup or carry-out store code
+    preorder: bool = False  # sold against future supply inside the SKU's pre-order window, never from on-hand
 
 
 def check_lines(lines: list[RequestedLine], shipping_address: Address | None) -> None:
@@ -90,6 +91,8 @@ def check_lines(lines: list[RequestedLine], shipping_address: Address | None) ->
 def _check_line(index: int, line: RequestedLine, shipping_address: Address | None) -> None:
     if line.quantity <= 0:
         raise InvalidInput("quantity must be a positive integer", field=f"lines[{index}].quantity")
+    if line.preorder and line.delivery_method == DeliveryMethod.CARRY_OUT:
+        raise InvalidInput("a carried-out line cannot be pre-ordered", field=f"lines[{index}].preorder")
     if line.delivery_method == DeliveryMethod.SHIP:
         if shipping_address is None:
             raise AddressRequired("a shipped line needs a shipping address", field="shipping_address")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -38,6 +38,20 @@ class OrderLineIn(StrictSchema):
     delivery_method: DeliveryMethod = DeliveryMethod.SHIP
     location: Code | None = Field(None, description="store code for pickup and carry_out lines")
     unit_price: Price | None = Field(None, description="the price sold at; the catalogue price if omitted")
+    preorder: bool = Field(False, description="a pre-order: reserved against future supply inside the SKU's window")
+
+
+class PaymentIn(StrictSchema):
+    gateway: Literal["manual", "test"] = "manual"
+    method: Annotated[str, Field(max_length=64)] = Field(
+        "", description="test gateway: `decline`, `fail_capture`, `fail_refund` make it fail; anything else succeeds"
+    )
+    reference: Annotated[str, Field(max_length=200)] = Field(
+        "", description="manual: the authorisation the channel already holds"
+    )
+    authorised_amount: Price | None = Field(
+        None, description="manual: the amount authorised; the order total if omitted"
+    )
 
 
 class OrderIn(StrictSchema):
@@ -48,6 +62,10 @@ class OrderIn(StrictSchema):
     shipping_address: AddressIn | None = None
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=200)]
     allow_unallocated: bool = Field(False, description="accept lines that cannot be reserved now")
+    discount: Price = Field(Decimal(0), description="order-level discount, apportioned over the lines by value")
+    shipping_charge: Price = Field(Decimal(0), description="what the customer pays for shipping")
+    billing_address: AddressIn | None = None
+    payment: PaymentIn | None = Field(None, description="how the order is paid; none: payments are recorded later")
 
 
 class CancelIn(StrictSchema):
@@ -65,6 +83,9 @@ class LineOut(Schema):
     location: str | None
     status: str
     unallocated_quantity: int
+    discount: Decimal
+    line_total: Decimal
+    cancelled_quantity: int
 
 
 class FulfilmentLineOut(Schema):
@@ -103,6 +124,11 @@ class OrderSummaryOut(Schema):
 
 class OrderOut(OrderSummaryOut):
     shipping_address: dict[str, Any] | None
+    billing_address: dict[str, Any] | None
+    subtotal: Decimal
+    discount_total: Decimal
+    shipping_total: Decimal
+    on_hold: bool
     lines: list[LineOut]
     fulfilments: list[FulfilmentOut]
     timeline: list[EventOut]

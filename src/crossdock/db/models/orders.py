@@ -19,6 +19,10 @@ class Order(models.Model):
     shipping_address = models.JSONField(null=True, blank=True)
     currency = models.CharField(max_length=3)
     total = models.DecimalField(max_digits=14, decimal_places=2)
+    # After-sales money: total = Σ line gross − discount_total + shipping_total.
+    discount_total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    shipping_total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    billing_address = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(db_index=True)
     updated_at = models.DateTimeField()
 
@@ -43,6 +47,9 @@ class OrderLine(models.Model):
     location = models.ForeignKey(Location, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     status = models.CharField(max_length=16, choices=[(s.value, s.value) for s in LineStatus])
     unallocated_quantity = models.PositiveIntegerField(default=0)
+    # The line's share of the order discount, for its current quantity; net = unit_price × quantity − discount.
+    discount = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    cancelled_quantity = models.PositiveIntegerField(default=0)  # units cancelled off `quantity` (partial)
 
     class Meta:
         ordering = ["line_number"]

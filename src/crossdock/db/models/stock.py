@@ -37,6 +37,10 @@ class Reservation(models.Model):
     order_line = models.ForeignKey(
         "crossdock.OrderLine", on_delete=models.CASCADE, null=True, blank=True, related_name="reservations"
     )
+    # A cart's soft hold (kind=cart, with expires_at); on checkout it becomes the order line's reservation.
+    cart_line = models.ForeignKey(
+        "crossdock.CartLine", on_delete=models.PROTECT, null=True, blank=True, related_name="holds"
+    )
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ORDER)
     quantity = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crossdock.db.models import Channel, Product, StockPosition
-from crossdock.domain.errors import InvalidInput, UnknownChannel, UnknownSku
+from crossdock.db.models import Product
+from crossdock.domain.availability import LocationFigures, SkuFigures
+from crossdock.domain.errors import InvalidInput, UnknownSku
 from crossdock.domain.geo import haversine_km
-from crossdock.domain.stock import StockLevel
+from crossdock.services.inventory.figures import find_channel, network_figures
 
 MAX_SKUS = 100
 
@@ -44,55 +45,43 @@ def get_availability(
     """
     if not skus or len(skus) > MAX_SKUS:
         raise InvalidInput(f"ask for 1 to {MAX_SKUS} SKUs", field="skus")
-    channel_types = _channel_types(channel)
-    known = set(Product.objects.filter(sku__in=skus).values_list("sku", flat=True))
+    channel_row = find_channel(channel)
+    categories = dict(Product.objects.filter(sku__in=skus).values_list("sku", "category"))
     for index, sku in enumerate(skus):
-        if sku not in known:
+        if sku not in categories:
             raise UnknownSku(f"unknown sku {sku!r}", field=f"skus[{index}]")
-    rows = StockPosition.objects.filter(product__sku__in=skus, location__active=True).values_list(
-        "product__sku",
-        "location__code",
-        "location__type",
-        "location__latitude",
-        "location__longitude",
-        "on_hand",
-        "reserved",
-        "safety_stock",
+    network = network_figures(skus, channel=channel_row, categories=categories)
+    return [_summarise(network.by_sku[sku], network.coordinates, near) for sku in skus]
+
+
+def _located(
+    figures: LocationFigures, coordinates: dict[int, tuple[float, float]], near: tuple[float, float] | None
+) -> LocationAvailability:
+    latitude, longitude = coordinates[figures.location_id]
+    return LocationAvailability(
+        location=figures.location,
+        type=figures.type,
+        on_hand=figures.on_hand,
+        reserved=figures.reserved,
+        safety_stock=figures.safety_stock,
+        available=figures.available,
+        distance_km=round(haversine_km(latitude, longitude, *near), 1) if near else None,
+        counts_for_channel=figures.counts,
     )
-    per_sku: dict[str, list[LocationAvailability]] = {sku: [] for sku in skus}
-    for sku, code, kind, latitude, longitude, on_hand, reserved, safety in rows:
-        per_sku[sku].append(
-            LocationAvailability(
-                location=code,
-                type=kind,
-                on_hand=on_hand,
-                reserved=reserved,
-                safety_stock=safety,
-                available=StockLevel(on_hand, reserved, safety).available,
-                distance_km=round(haversine_km(latitude, longitude, *near), 1) if near else None,
-                counts_for_channel=channel_types is None or kind in channel_types,
-            )
-        )
-    return [_summarise(sku, per_sku[sku], channel) for sku in skus]
 
 
-def _channel_types(channel: str | None) -> set[str] | None:
-    if channel is None:
-        return None
-    found = Channel.objects.filter(code=channel).values_list("location_types", flat=True).first()
-    if found is None:
-        raise UnknownChannel(f"unknown channel {channel!r}", field="channel")
-    return set(found) if found else None
-
-
-def _summarise(sku: str, locations: list[LocationAvailability], channel: str | None) -> SkuAvailability:
+def _summarise(
+    figures: SkuFigures, coordinates: dict[int, tuple[float, float]], near: tuple[float, float] | None
+) -> SkuAvailability:
+    """Controls (safety stock rules, channel locations, buffers, blocks, thresholds) as domain/availability.py says."""
+    locations = [_located(located, coordinates, near) for located in figures.locations]
     locations.sort(key=lambda a: (a.distance_km if a.distance_km is not None else 0.0, a.location))
     return SkuAvailability(
-        sku=sku,
-        on_hand=sum(a.on_hand for a in locations),
-        reserved=sum(a.reserved for a in locations),
-        available=sum(a.available for a in locations),
-        channel=channel,
-        channel_available=sum(a.available for a in locations if a.counts_for_channel) if channel else None,
+        sku=figures.sku,
+        on_hand=figures.on_hand,
+        reserved=figures.reserved,
+        available=figures.available,
+        channel=figures.channel,
+        channel_available=figures.sellable if figures.channel else None,
         locations=locations,
     )

@@ -14,6 +14,7 @@ from crossdock.domain.fulfilment import CANCELLABLE, FULFILMENT_TRANSITIONS, Ful
 from crossdock.domain.orders import LINE_TRANSITIONS, ORDER_TRANSITIONS, LineStatus, OrderStatus, order_status_for
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
+from crossdock.services.orders.cancellation_money import settle_cancellation
 from crossdock.services.timeline import EventDraft, record_order_events
 
 
@@ -39,6 +40,7 @@ def cancel_order(order_id: int, *, reason: str, actor: str, line_numbers: list[i
         _cancel_emptied_fulfilments(order)
         _settle(order, lines)
         _record(order, chosen, whole=line_numbers is None, reason=reason, actor=actor)
+        settle_cancellation(order, lines, reason=reason, actor=actor, now=clock.now())
 
 
 def _chosen_lines(order: Order, lines: list[OrderLine], line_numbers: list[int] | None) -> list[OrderLine]:

@@ -25,6 +25,18 @@ class PricedLine:
 
 
 @dataclass(frozen=True, slots=True)
+class PaymentDetails:
+    """How the order is paid: `manual` records an authorisation the channel already holds (its
+    `reference`, for `authorised_amount` or the order total); `test` asks the test gateway to authorise,
+    and `method` tells it how to behave (see services/payments/gateways.py)."""
+
+    gateway: str = "manual"
+    method: str = ""
+    reference: str = ""
+    authorised_amount: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OrderRequest:
     channel: str
     channel_order_id: str
@@ -33,6 +45,11 @@ class OrderRequest:
     customer: CustomerDetails = field(default_factory=CustomerDetails)
     shipping_address: Address | None = None
     allow_unallocated: bool = False
+    discount: Decimal = Decimal(0)
+    shipping_charge: Decimal = Decimal(0)
+    billing_address: Address | None = None
+    payment: PaymentDetails | None = None
+    cart_id: int | None = None  # check out this cart: its held units become the order's reservations
 
     def fingerprint(self) -> str:
         """Same request, same fingerprint: tells a retry from a different order under a reused key."""

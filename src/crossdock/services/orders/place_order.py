@@ -16,12 +16,17 @@ from crossdock.domain.errors import IdempotencyConflict, InsufficientStock, Inva
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
 from crossdock.domain.orders import DeliveryMethod, LineStatus, OrderStatus, check_lines, order_status_for
+from crossdock.domain.pricing import OrderAmounts
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
+from crossdock.services.carts.claim import claim_cart
 from crossdock.services.orders.commands import CustomerDetails, OrderRequest
+from crossdock.services.orders.placement_checks import check_new_order
+from crossdock.services.orders.pricing import request_amounts
 from crossdock.services.orders.references import References, resolve_references
 from crossdock.services.orders.sourcing import Hold, ReservationContention, load_stock, reserve_plan
 from crossdock.services.timeline import EventDraft, record_order_events
+from crossdock.services.waiting.placing import plan_waiting, record_waiting, reserve_preorders, without_preorders
 
 OPTIMISTIC_ATTEMPTS = 3
 MAX_ORDER_TOTAL = Decimal("999999999999.99")  # Order.total holds 14 digits, 2 after the point
@@ -111,8 +116,19 @@ def _write_order(
     lock: bool,
 ) -> int:
     now = clock.now()
-    order = _insert_order(request, references, idempotency_key, fingerprint, now)
+    amounts = request_amounts(request, references)
+    order = _insert_order(request, references, idempotency_key, fingerprint, now, amounts)
     demands = _demands(request, references)
+    requested = [priced.line for priced in request.lines]
+    product_ids = {sku: p.pk for sku, p in references.products.items()}
+    preorders = reserve_preorders(requested, channel=references.channel, product_ids=product_ids, now=now)
+    cart = claim_cart(
+        request.cart_id,
+        channel_id=references.channel.pk,
+        order_id=order.pk,
+        demands=without_preorders(demands, preorders),
+        now=now,
+    )
     stock = load_stock(
         channel=references.channel,
         product_ids={sku: p.pk for sku, p in references.products.items()},
@@ -120,20 +136,32 @@ def _write_order(
         lock=lock,
     )
     destination = _destination(request)
-    plan = allocator(demands, sites=stock.sites, available=stock.available, destination=destination)
-    _refuse_unallocated(plan, request)
-    holds = reserve_plan(plan, demands, stock)
-    lines = _insert_lines(order, request, references, plan)
+    fresh = allocator(cart.remaining, sites=stock.sites, available=stock.available, destination=destination)
+    waiting = plan_waiting(
+        cart.merge(fresh), preorders, lines=requested, channel=references.channel, products=references.products
+    )
+    plan = waiting.plan  # waiting (backordered, pre-ordered) units count as unallocated on the lines
+    _refuse_unallocated(waiting.refusable, request)
+    holds = cart.combined(reserve_plan(fresh, demands, stock))
+    lines = _insert_lines(order, request, references, plan, amounts)
     fulfilments = _insert_fulfilments(order, lines, holds, now)
     _carry_out(fulfilments, lines, holds)
     _settle_status(order, lines)
     codes = {site.id: site.code for site in stock.sites} | {s.pk: s.code for s in references.stores.values()}
+    codes |= cart.codes
     _record_placed(order, lines, fulfilments, plan, codes, actor, now)
+    record_waiting(order, lines, waiting, actor=actor, now=now)
+    check_new_order(order, request.payment, actor=actor, now=now)
     return order.pk
 
 
 def _insert_order(
-    request: OrderRequest, references: References, idempotency_key: str | None, fingerprint: str, now: datetime
+    request: OrderRequest,
+    references: References,
+    idempotency_key: str | None,
+    fingerprint: str,
+    now: datetime,
+    amounts: OrderAmounts,
 ) -> Order:
     total = sum(
         (
@@ -144,6 +172,8 @@ def _insert_order(
     )
     if total > MAX_ORDER_TOTAL:
         raise InvalidInput(f"the order total {total} is larger than {MAX_ORDER_TOTAL}", field="lines")
+    if amounts.total.amount > MAX_ORDER_TOTAL:
+        raise InvalidInput(f"the order total is larger than {MAX_ORDER_TOTAL}", field="shipping_charge")
     address = request.shipping_address
     return Order.objects.create(
         channel=references.channel,
@@ -156,7 +186,10 @@ def _insert_order(
         customer_name=request.customer.name,
         shipping_address=_address_json(address) if address else None,
         currency=request.currency,
-        total=total,
+        total=amounts.total.amount,
+        discount_total=amounts.discount.amount,
+        shipping_total=amounts.shipping.amount,
+        billing_address=_address_json(request.billing_address) if request.billing_address else None,
         created_at=now,
         updated_at=now,
     )
@@ -211,7 +244,9 @@ def _refuse_unallocated(plan: AllocationPlan, request: OrderRequest) -> None:
     )
 
 
-def _insert_lines(order: Order, request: OrderRequest, references: References, plan: AllocationPlan) -> list[OrderLine]:
+def _insert_lines(
+    order: Order, request: OrderRequest, references: References, plan: AllocationPlan, amounts: OrderAmounts
+) -> list[OrderLine]:
     lines = []
     for index, priced in enumerate(request.lines):
         product = references.products[priced.line.sku]
@@ -228,6 +263,7 @@ def _insert_lines(order: Order, request: OrderRequest, references: References, p
                 location=references.stores.get(priced.line.location or ""),
                 status=LineStatus.UNALLOCATED if short else LineStatus.ALLOCATED,
                 unallocated_quantity=short,
+                discount=amounts.lines[index].discount.amount,
             )
         )
     return OrderLine.objects.bulk_create(lines)

@@ -10,6 +10,8 @@ from typing import TypedDict
 
 from crossdock.db.models import FulfilmentOrder, Order
 from crossdock.domain.errors import InvalidInput, NotFound
+from crossdock.services.holds.queries import is_on_hold
+from crossdock.services.orders.pricing import line_amounts
 from crossdock.services.orders.views import (
     EventView,
     FulfilmentLineView,
@@ -34,6 +36,11 @@ def get_order(order_id: int) -> OrderView:
     return OrderView(
         **_summary_fields(order),
         shipping_address=order.shipping_address,
+        billing_address=order.billing_address,
+        subtotal=sum((line_amounts(line, order.currency).gross.amount for line in lines), Decimal(0)),
+        discount_total=order.discount_total,
+        shipping_total=order.shipping_total,
+        on_hold=is_on_hold(order.pk),
         lines=[
             LineView(
                 id=line.pk,
@@ -45,6 +52,9 @@ def get_order(order_id: int) -> OrderView:
                 location=line.location.code if line.location else None,
                 status=line.status,
                 unallocated_quantity=line.unallocated_quantity,
+                discount=line.discount,
+                line_total=line_amounts(line, order.currency).net.amount,
+                cancelled_quantity=line.cancelled_quantity,
             )
             for line in lines
         ],

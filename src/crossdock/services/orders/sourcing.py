@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-
-from django.db.models import F, Q
+from dataclasses import dataclass, field
 
 from crossdock.db import locks
-from crossdock.db.models import Channel, StockPosition
+from crossdock.db.models import Channel
 from crossdock.domain.allocation import AllocationPlan, LineDemand
-from crossdock.domain.locations import Capability, LocationType, Site
-from crossdock.domain.stock import StockLevel
+from crossdock.domain.locations import Site
+from crossdock.services.orders.channel_stock import channel_stock
 
 
 class ReservationContention(Exception):
@@ -23,6 +21,7 @@ class StockView:
     sites: list[Site]
     position_ids: dict[tuple[int, str], int]
     available: dict[tuple[int, str], int]
+    holdback: dict[int, int] = field(default_factory=dict)  # position id → units the channel must leave
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,51 +33,15 @@ class Hold:
 
 
 def load_stock(*, channel: Channel, product_ids: dict[str, int], store_ids: Iterable[int], lock: bool) -> StockView:
-    """Stock of these products at the locations that count for the channel and at the named stores.
+    """Stock of these products at the locations that count for the channel and at the named stores,
+    as the channel sees it: safety stock rules, buffers, blocks and thresholds applied (channel_stock.py).
 
     One query: positions joined with their location. Unlocked, it reads only positions that can
     still give something; locked, it takes every candidate row FOR UPDATE in pk order.
     """
-    types = channel.location_types or [t.value for t in LocationType]
-    candidates = Q(location__active=True, location__type__in=types) | Q(location_id__in=list(store_ids))
-    positions = StockPosition.objects.filter(candidates, product_id__in=list(product_ids.values()))
-    if lock:
-        positions = positions.select_for_update(of=("self",)).order_by("pk")
-    else:
-        positions = positions.filter(on_hand__gt=F("reserved") + F("safety_stock"))
-    sku_of = {product_id: sku for sku, product_id in product_ids.items()}
-    sites: dict[int, Site] = {}
-    position_ids: dict[tuple[int, str], int] = {}
-    available: dict[tuple[int, str], int] = {}
-    for pk, product_id, on_hand, reserved, safety, *location in positions.values_list(
-        "id", "product_id", "on_hand", "reserved", "safety_stock", *LOCATION_FIELDS
-    ):
-        site = sites.get(location[0]) or sites.setdefault(location[0], _site(*location))
-        position_ids[(site.id, sku_of[product_id])] = pk
-        available[(site.id, sku_of[product_id])] = StockLevel(on_hand, reserved, safety).available
+    stock = channel_stock(channel=channel, product_ids=product_ids, store_ids=set(store_ids), lock=lock)
     return StockView(
-        sites=[site for site in sites.values() if site.type in types], position_ids=position_ids, available=available
-    )
-
-
-LOCATION_FIELDS = (
-    "location_id",
-    "location__code",
-    "location__type",
-    "location__latitude",
-    "location__longitude",
-    "location__capabilities",
-)
-
-
-def _site(pk: int, code: str, kind: str, latitude: float, longitude: float, capabilities: list[str]) -> Site:
-    return Site(
-        id=pk,
-        code=code,
-        type=LocationType(kind),
-        latitude=latitude,
-        longitude=longitude,
-        capabilities=frozenset(Capability(c) for c in capabilities),
+        sites=stock.sites, position_ids=stock.position_ids, available=stock.available, holdback=stock.holdback
     )
 
 
@@ -93,6 +56,8 @@ def reserve_plan(plan: AllocationPlan, demands: list[LineDemand], stock: StockVi
     for hold in holds:
         per_position[hold.position_id] = per_position.get(hold.position_id, 0) + hold.quantity
     for position_id in sorted(per_position):
-        if not locks.reserve_if_available(position_id, per_position[position_id]):
+        if not locks.reserve_if_available(
+            position_id, per_position[position_id], holdback=stock.holdback.get(position_id, 0)
+        ):
             raise ReservationContention(position_id)
     return holds

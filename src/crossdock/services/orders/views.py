@@ -19,6 +19,9 @@ class LineView:
     location: str | None
     status: str
     unallocated_quantity: int
+    discount: Decimal = Decimal(0)
+    line_total: Decimal = Decimal(0)  # what the line costs now: unit_price × quantity − discount; 0 once cancelled
+    cancelled_quantity: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,11 @@ class OrderSummary:
 @dataclass(frozen=True, slots=True)
 class OrderView(OrderSummary):
     shipping_address: dict[str, Any] | None = None
+    billing_address: dict[str, Any] | None = None
+    subtotal: Decimal = Decimal(0)
+    discount_total: Decimal = Decimal(0)
+    shipping_total: Decimal = Decimal(0)
+    on_hold: bool = False
     lines: list[LineView] = field(default_factory=list)
     fulfilments: list[FulfilmentView] = field(default_factory=list)
     timeline: list[EventView] = field(default_factory=list)

@@ -1,0 +1,103 @@
+"""Serve one waiting line from stock: reserve what is there, create its fulfilment, say so on the timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crossdock.db import locks
+from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Order, OrderLine, Reservation, WaitingLine
+from crossdock.domain.allocation import Allocation, LineDemand, allocate
+from crossdock.domain.events import OrderEventType
+from crossdock.domain.fulfilment import FulfilmentStatus
+from crossdock.domain.orders import LINE_TRANSITIONS, DeliveryMethod, LineStatus
+from crossdock.domain.transitions import check_transition
+from crossdock.domain.waiting import WaitingStatus
+from crossdock.services.orders.channel_stock import ChannelStock, channel_stock
+from crossdock.services.timeline import EventDraft, record_order_events
+
+
+def serve_waiting_line(waiting: WaitingLine, *, sku: str, now: datetime) -> int:
+    """Allocate what stock allows of the (row-locked) waiting line; returns the units allocated.
+
+    A line that no longer waits (cancelled, or allocated some other way) closes its waiting row.
+    """
+    order = locks.lock_order(waiting.order_line.order_id)
+    line = OrderLine.objects.get(pk=waiting.order_line_id)
+    units = min(waiting.quantity, line.unallocated_quantity) if line.status == LineStatus.UNALLOCATED else 0
+    if units == 0:
+        _close(waiting, WaitingStatus.CANCELLED if line.status == LineStatus.CANCELLED else WaitingStatus.RELEASED, now)
+        return 0
+    stock = channel_stock(
+        channel=order.channel,
+        product_ids={sku: line.product_id},
+        store_ids={line.location_id} if line.location_id else set(),
+        lock=True,
+        queue_first=False,
+    )
+    demand = LineDemand(0, sku, units, DeliveryMethod(line.delivery_method), line.location_id)
+    plan = allocate([demand], sites=stock.sites, available=stock.available, destination=_destination(order))
+    if not plan.allocations:
+        return 0
+    for allocation in plan.allocations:
+        _reserve(order, line, allocation, stock, sku, now)
+    allocated = sum(a.quantity for a in plan.allocations)
+    _settle(line, waiting, allocated, now)
+    _record(order, line, plan.allocations, stock, now)
+    return allocated
+
+
+def _reserve(
+    order: Order, line: OrderLine, allocation: Allocation, stock: ChannelStock, sku: str, now: datetime
+) -> None:
+    position_id = stock.position_ids[(allocation.location_id, sku)]
+    reserved = locks.reserve_if_available(position_id, allocation.quantity, holdback=stock.holdback.get(position_id, 0))
+    assert reserved, "the positions are locked: what we read is what is there"
+    fulfilment = FulfilmentOrder.objects.create(
+        order=order,
+        location_id=allocation.location_id,
+        delivery_method=line.delivery_method,
+        status=FulfilmentStatus.ASSIGNED,
+        created_at=now,
+        updated_at=now,
+    )
+    FulfilmentLine.objects.create(fulfilment=fulfilment, order_line=line, quantity=allocation.quantity)
+    Reservation.objects.create(position_id=position_id, order_line=line, quantity=allocation.quantity)
+
+
+def _settle(line: OrderLine, waiting: WaitingLine, allocated: int, now: datetime) -> None:
+    line.unallocated_quantity -= allocated
+    if line.unallocated_quantity == 0:
+        line.status = check_transition(LINE_TRANSITIONS, LineStatus.UNALLOCATED, LineStatus.ALLOCATED)
+    line.save(update_fields=["status", "unallocated_quantity"])
+    waiting.quantity -= allocated
+    if waiting.quantity == 0:
+        _close(waiting, WaitingStatus.RELEASED, now)
+    else:
+        waiting.save(update_fields=["quantity"])
+
+
+def _close(waiting: WaitingLine, status: WaitingStatus, now: datetime) -> None:
+    waiting.status, waiting.released_at = status, now
+    waiting.save(update_fields=["status", "quantity", "released_at"])
+
+
+def _record(
+    order: Order, line: OrderLine, allocations: tuple[Allocation, ...], stock: ChannelStock, now: datetime
+) -> None:
+    codes = {site.id: site.code for site in stock.sites}
+    codes.update({line.location_id: line.location.code} if line.location_id and line.location else {})
+    released = [{"location": codes.get(a.location_id, str(a.location_id)), "quantity": a.quantity} for a in allocations]
+    record_order_events(
+        order.pk,
+        [EventDraft(OrderEventType.WAITING_LINE_RELEASED, {"line": line.line_number, "allocations": released})],
+        actor="worker",
+        at=now,
+        topic="order.lines_released",
+        payload={"order_id": order.pk, "line": line.line_number, "allocations": released},
+    )
+
+
+def _destination(order: Order) -> tuple[float, float] | None:
+    address = order.shipping_address or {}
+    latitude, longitude = address.get("latitude"), address.get("longitude")
+    return (latitude, longitude) if latitude is not None and longitude is not None else None
