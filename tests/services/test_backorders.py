@@ -9,9 +9,12 @@ import pytest
 
 from crossdock.db.models import Customer, WaitingLine
 from crossdock.domain.errors import InsufficientStock
+from crossdock.domain.holds import HoldKind
 from crossdock.domain.orders import DeliveryMethod, RequestedLine
 from crossdock.domain.supply import SupplyKind
 from crossdock.services import clock
+from crossdock.services.holds.place_hold import hold_order
+from crossdock.services.holds.release_hold import release_hold
 from crossdock.services.inventory.adjust_stock import Adjustment, adjust_stock
 from crossdock.services.inventory.apply_snapshot import CountedStock, apply_snapshot
 from crossdock.services.orders.cancel_order import cancel_order
@@ -164,3 +167,15 @@ def test_the_queue_shows_what_waits_and_what_is_coming(backorders, place) -> Non
     assert [(e.order_id, e.quantity, e.promise_date) for e in queue.queue][:1] == [(first, 2, JULY_1)]
     assert [(e.quantity, e.promise_date) for e in queue.queue] == [(2, JULY_1), (3, JULY_1), (1, date(2031, 8, 1))]
     assert [(a.reference, a.open, a.promised) for a in queue.arriving] == [("PO-1", 5, 5), ("PO-2", 7, 1)]
+
+
+def test_a_backorder_released_while_its_order_is_on_hold_waits_held(backorders, place) -> None:
+    order_id = place(RequestedLine(RUNNER, 2, SHIP))
+    hold_id = hold_order(order_id, kind=HoldKind.MANUAL, reason="customer asked to wait", actor="cs")
+
+    apply_snapshot("ST-MAN", 1, [CountedStock(RUNNER, 5)], actor="pos")
+    release_waiting_lines(clock.now())
+
+    assert [(f.location, f.status) for f in get_order(order_id).fulfilments] == [("ST-MAN", "held")]
+    release_hold(order_id, hold_id, reason="go ahead", actor="cs")
+    assert [(f.location, f.status) for f in get_order(order_id).fulfilments] == [("ST-MAN", "assigned")]

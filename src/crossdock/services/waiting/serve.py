@@ -12,6 +12,7 @@ from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.orders import LINE_TRANSITIONS, DeliveryMethod, LineStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.domain.waiting import WaitingStatus
+from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.orders.channel_stock import ChannelStock, channel_stock
 from crossdock.services.timeline import EventDraft, record_order_events
 
@@ -56,7 +57,8 @@ def _reserve(
         order=order,
         location_id=allocation.location_id,
         delivery_method=line.delivery_method,
-        status=FulfilmentStatus.ASSIGNED,
+        # Work for an order on hold waits, held, until the hold is released.
+        status=FulfilmentStatus.HELD if is_on_hold(order.pk) else FulfilmentStatus.ASSIGNED,
         created_at=now,
         updated_at=now,
     )
