@@ -36,6 +36,7 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.routing
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -22,11 +22,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from crossdock.commands import demo, imports, manage, serve, tokens, worker
+    from crossdock.commands import demo, imports, manage, route_eval, serve, tokens, worker
 
     parser = argparse.ArgumentParser(prog="crossdock", description="Crossdock order management")
     commands = parser.add_subparsers(title="commands")
-    for module in (serve, manage, demo, imports, tokens, worker):
+    for module in (serve, manage, demo, imports, tokens, worker, route_eval):
         module.register(commands)
     return parser
 

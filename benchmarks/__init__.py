@@ -1,0 +1,1 @@
+"""Reproducible benchmarks of Crossdock on PostgreSQL: `make bench` or `python -m benchmarks`."""
