@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from crossdock.api.auth import caller, scoped
 from crossdock.api.orders import ERRORS
@@ -14,6 +14,7 @@ from crossdock.services.inventory.apply_snapshot import CountedStock, SnapshotRe
 from crossdock.services.inventory.availability import SkuAvailability, get_availability
 
 router = Router(tags=["inventory"])
+AVAILABILITY_JSON = TypeAdapter(list[SkuAvailability])
 
 
 class AvailabilityQuery(Schema):
@@ -24,13 +25,16 @@ class AvailabilityQuery(Schema):
 
 
 @router.get("/availability", auth=scoped("inventory:read"), response={200: list[SkuAvailabilityOut], **ERRORS})
-def availability(request: HttpRequest, query: Query[AvailabilityQuery]) -> list[SkuAvailability]:
+def availability(request: HttpRequest, query: Query[AvailabilityQuery]) -> HttpResponse:
     """Per location, network total, and — with `channel` — what that channel may sell."""
     if (query.lat is None) != (query.lon is None):
         raise InvalidInput("give both lat and lon, or neither", field="lat" if query.lat is None else "lon")
     near = (query.lat, query.lon) if query.lat is not None and query.lon is not None else None
     skus = [sku.strip() for sku in query.skus.split(",") if sku.strip()]
-    return get_availability(skus, channel=query.channel, near=near)
+    found = get_availability(skus, channel=query.channel, near=near)
+    # The dataclasses mirror SkuAvailabilityOut: pydantic-core writes them straight to JSON instead of
+    # ninja validating every nested location into a schema first (the larger half of the CPU per call).
+    return HttpResponse(AVAILABILITY_JSON.dump_json(found), content_type="application/json; charset=utf-8")
 
 
 @router.post("/inventory/snapshots", auth=scoped("inventory:write"), response={200: SnapshotOut, **ERRORS})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from crossdock.db import bulk
-from crossdock.db.models import Location, Product, StockPosition
+from crossdock.db.models import Location, StockPosition
 from crossdock.domain.errors import DuplicateLine, InvalidInput, UnknownLocation, UnknownSku
 from crossdock.domain.stock import MAX_ON_HAND
 from crossdock.services import clock
@@ -68,9 +68,7 @@ def apply_snapshot(
         changed = [(pk, qty) for pk, qty in listed if on_hand_of[pk] != qty]
         zeroed = _zero_unlisted(existing, counted) if complete else []
         missing = [pid for pid in counted if pid not in existing]
-        StockPosition.objects.bulk_create(
-            StockPosition(location=location, product_id=pid, on_hand=counted[pid]) for pid in missing
-        )
+        bulk.insert_positions(location.pk, [(pid, counted[pid]) for pid in missing], now)
         bulk.set_on_hand(changed + zeroed, now)
         released = release_shortages(short_positions(location.pk), actor=actor, now=now)
     return SnapshotResult(
@@ -87,7 +85,7 @@ def apply_snapshot(
 
 def _product_ids(counts: list[CountedStock]) -> dict[str, int]:
     skus = {c.sku for c in counts}
-    product_ids = dict(Product.objects.filter(sku__in=skus).values_list("sku", "id"))
+    product_ids = bulk.product_ids_by_sku(list(skus))
     seen: set[str] = set()
     for index, count in enumerate(counts):
         if count.sku not in product_ids:
