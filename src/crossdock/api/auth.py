@@ -31,11 +31,3 @@ def caller(request: HttpRequest) -> Principal:
     """The authenticated principal of this request."""
     principal: Principal = request.auth  # type: ignore[attr-defined]
     return principal
-
-
-def require(request: HttpRequest, scope: str) -> Principal:
-    """The caller, if its token carries `scope`; else PermissionDenied (403)."""
-    principal = caller(request)
-    if not principal.allows(scope):
-        raise PermissionDenied(f"this token lacks the {scope!r} scope", field="scope")
-    return principal

@@ -131,7 +131,7 @@ def _write_order(
     )
     stock = load_stock(
         channel=references.channel,
-        product_ids={sku: p.pk for sku, p in references.products.items()},
+        product_ids=product_ids,
         store_ids=[store.pk for store in references.stores.values()],
         lock=lock,
     )
@@ -163,15 +163,9 @@ def _insert_order(
     now: datetime,
     amounts: OrderAmounts,
 ) -> Order:
-    total = sum(
-        (
-            _unit_price(priced.unit_price, references.products[priced.line.sku].price) * priced.line.quantity
-            for priced in request.lines
-        ),
-        Decimal("0"),
-    )
-    if total > MAX_ORDER_TOTAL:
-        raise InvalidInput(f"the order total {total} is larger than {MAX_ORDER_TOTAL}", field="lines")
+    subtotal = amounts.subtotal.amount
+    if subtotal > MAX_ORDER_TOTAL:
+        raise InvalidInput(f"the order total {subtotal} is larger than {MAX_ORDER_TOTAL}", field="lines")
     if amounts.total.amount > MAX_ORDER_TOTAL:
         raise InvalidInput(f"the order total is larger than {MAX_ORDER_TOTAL}", field="shipping_charge")
     address = request.shipping_address
