@@ -43,6 +43,7 @@ from crossdock.domain.orders import Address, RequestedLine
 from crossdock.services.orders.commands import CustomerDetails, OrderRequest, PricedLine
 from crossdock.services.orders.place_order import place_order
 from crossdock.services.tokens import create_token
+from routing_profiles_state import routing_profiles_state
 
 # Penn Station, New York: Manhattan 1.3 km, Brooklyn 7.6 km, Newark 14.9 km, Chicago 1,144 km away.
 PENN_STATION_ADDRESS = Address(
@@ -205,6 +206,7 @@ def db_state(db: None) -> Callable[[], dict[str, Any]]:
             "supplies": sorted(Supply.objects.values_list("id", "status")),
             "waiting": sorted(WaitingLine.objects.values_list("id", "status", "quantity")),
             **after_sales_state(),
+            **routing_profiles_state(),
         }
 
     return read

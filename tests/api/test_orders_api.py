@@ -46,6 +46,7 @@ def test_placing_an_order_answers_201_with_lines_fulfilments_and_timeline(api, s
     ]
     assert [(event["type"], event["actor"]) for event in body["timeline"]] == [
         ("OrderPlaced", "api:integrator-admin"),
+        ("OrderRouted", "api:integrator-admin"),
         ("FulfilmentCreated", "api:integrator-admin"),
         ("FulfilmentCreated", "api:integrator-admin"),
     ]

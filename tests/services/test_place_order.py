@@ -47,7 +47,7 @@ def test_a_shipped_order_is_split_over_the_fewest_locations_when_none_has_everyt
     assert order.status == "placed"
     assert position("ST-MAN", "RETRO-RUNNER-42").reserved == 2
     assert position("WH-NJ", "TRAIL-JACKET-M").reserved == 1
-    assert [e.type for e in order.timeline] == ["OrderPlaced", "FulfilmentCreated", "FulfilmentCreated"]
+    assert [e.type for e in order.timeline] == ["OrderPlaced", "OrderRouted", "FulfilmentCreated", "FulfilmentCreated"]
 
 
 def test_placing_an_order_records_its_lines_prices_total_and_address(stock, place) -> None:

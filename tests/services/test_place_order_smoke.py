@@ -30,4 +30,4 @@ def test_shipped_order_is_reserved_at_the_nearest_location_with_everything(stock
     assert [(f.location, f.status) for f in order.fulfilments] == [("ST-MAN", "assigned")]
     assert position("ST-MAN", "RETRO-RUNNER-42").reserved == 2
     assert position("WH-NJ", "RETRO-RUNNER-42").reserved == 0
-    assert [e.type for e in order.timeline] == ["OrderPlaced", "FulfilmentCreated"]
+    assert [e.type for e in order.timeline] == ["OrderPlaced", "OrderRouted", "FulfilmentCreated"]

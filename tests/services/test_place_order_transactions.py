@@ -8,7 +8,7 @@ from django.db.models import F
 from crossdock.db.models import OrderEvent, StockPosition
 from crossdock.domain.allocation import allocate
 from crossdock.domain.orders import DeliveryMethod, RequestedLine
-from crossdock.services.orders import place_order as place_module
+from crossdock.services.orders import placement_events as place_module
 from crossdock.services.orders.commands import OrderRequest, PricedLine
 from crossdock.services.orders.place_order import OPTIMISTIC_ATTEMPTS, place_order
 from crossdock.services.orders.queries import get_order

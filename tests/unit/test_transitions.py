@@ -64,6 +64,7 @@ def test_terminal_states_allow_no_move() -> None:
             FulfilmentStatus.COLLECTED,
             FulfilmentStatus.UNCLAIMED,
             FulfilmentStatus.EXPIRED,
+            FulfilmentStatus.WITHDRAWN,
             FulfilmentStatus.CANCELLED,
         },
     }

@@ -26,6 +26,8 @@ api.add_router("", "crossdock.api.carts.router")
 api.add_router("", "crossdock.api.supply.router")
 api.add_router("", "crossdock.api.waiting.router")
 api.add_router("", "crossdock.api.after_sales.router")  # payments, holds, edits, returns, exchanges
+api.add_router("", "crossdock.api.routing_profiles.router")
+api.add_router("", "crossdock.api.offers.router")  # offers to stores, claims, routing explanations
 api.add_router("", "crossdock.api.probe.router")  # empty unless CROSSDOCK_BENCH_PROBE=1 (benchmarks)
 
 

@@ -84,5 +84,5 @@ class StockPositionAdmin(ReadOnlyAdmin):
     list_select_related = ["product", "location"]
 
 
-# Registered on import: inventory controls, after-sales configuration.
-from crossdock.db import admin_after_sales, admin_inventory  # noqa: E402, F401
+# Registered on import: inventory controls, after-sales configuration, routing profiles (through their services).
+from crossdock.db import admin_after_sales, admin_inventory, admin_routing  # noqa: E402, F401

@@ -65,7 +65,7 @@ def allocate(
     unallocated: dict[int, int] = {}
     for demand in demands:
         if demand.delivery_method != DeliveryMethod.SHIP:
-            _allocate_at_store(demand, left, allocations, unallocated)
+            allocate_at_store(demand, left, allocations, unallocated)
     shipped = [demand for demand in demands if demand.delivery_method == DeliveryMethod.SHIP]
     if shipped:
         shippers = _nearest_first([site for site in sites if site.can_ship()], destination)
@@ -73,7 +73,7 @@ def allocate(
     return AllocationPlan(allocations=tuple(allocations), unallocated=unallocated)
 
 
-def _allocate_at_store(
+def allocate_at_store(
     demand: LineDemand, left: dict[tuple[int, str], int], allocations: list[Allocation], unallocated: dict[int, int]
 ) -> None:
     assert demand.location_id is not None

@@ -35,3 +35,11 @@ class OrderEventType(StrEnum):
     RETURN_CLOSED = "ReturnClosed"
     RETURN_CANCELLED = "ReturnCancelled"
     EXCHANGE_CREATED = "ExchangeCreated"
+    # Sourcing (see docs/routing.md)
+    ORDER_ROUTED = "OrderRouted"
+    FULFILMENT_OFFERED = "FulfilmentOffered"
+    OFFER_CLAIMED = "OfferClaimed"
+    OFFERS_WITHDRAWN = "OffersWithdrawn"
+    OFFERS_EXPIRED = "OffersExpired"
+    FULFILMENT_UNCLAIMED = "FulfilmentUnclaimed"
+    ESCALATED = "Escalated"

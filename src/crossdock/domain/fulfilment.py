@@ -16,6 +16,7 @@ class FulfilmentStatus(StrEnum):
     COLLECTED = "collected"
     UNCLAIMED = "unclaimed"
     EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"  # offered to several stores; another claimed it, or the offer was called back
     CANCELLED = "cancelled"
     HELD = "held"  # the order is on hold: not to be offered, claimed or picked until released
 
@@ -24,7 +25,7 @@ _S = FulfilmentStatus
 
 FULFILMENT_TRANSITIONS: dict[FulfilmentStatus, frozenset[FulfilmentStatus]] = {
     _S.ASSIGNED: frozenset({_S.CLAIMED, _S.PICKING, _S.COLLECTED, _S.CANCELLED, _S.HELD}),
-    _S.OFFERED: frozenset({_S.CLAIMED, _S.EXPIRED, _S.CANCELLED, _S.HELD}),
+    _S.OFFERED: frozenset({_S.CLAIMED, _S.WITHDRAWN, _S.EXPIRED, _S.CANCELLED}),
     _S.CLAIMED: frozenset({_S.PICKING, _S.UNCLAIMED, _S.CANCELLED, _S.HELD}),
     _S.HELD: frozenset({_S.ASSIGNED, _S.CANCELLED}),  # released back to routing, or cancelled
     _S.PICKING: frozenset({_S.PACKED, _S.CANCELLED}),
@@ -34,6 +35,7 @@ FULFILMENT_TRANSITIONS: dict[FulfilmentStatus, frozenset[FulfilmentStatus]] = {
     _S.COLLECTED: frozenset(),
     _S.UNCLAIMED: frozenset(),
     _S.EXPIRED: frozenset(),
+    _S.WITHDRAWN: frozenset(),
     _S.CANCELLED: frozenset(),
 }
 

@@ -10,7 +10,18 @@ from crossdock.db.models import ApiToken
 from crossdock.domain.errors import InvalidInput
 from crossdock.services import clock
 
-SCOPES = frozenset({"orders:read", "orders:write", "inventory:read", "inventory:write", "admin"})
+SCOPES = frozenset(
+    {
+        "orders:read",
+        "orders:write",
+        "inventory:read",
+        "inventory:write",
+        "routing:read",
+        "routing:write",
+        "stores:write",
+        "admin",
+    }
+)
 TOKEN_PREFIX = "cdk_"
 
 

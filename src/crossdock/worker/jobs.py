@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crossdock.services.carts.expiry import release_expired_cart_holds
+from crossdock.services.offers.expire import expire_due_offer_rounds
 from crossdock.services.waiting.release import release_waiting_lines
 
 logger = logging.getLogger(__name__)
@@ -22,6 +23,7 @@ class Job:
 
 JOBS: tuple[Job, ...] = (
     Job("release expired cart holds", release_expired_cart_holds),
+    Job("expire offers past their claim timeout", expire_due_offer_rounds),
     Job("release backorders and pre-orders", release_waiting_lines),
 )
 

@@ -10,12 +10,15 @@ from crossdock.db.models.controls import (
     StockBlock,
 )
 from crossdock.db.models.customers import Customer
+from crossdock.db.models.decisions import RoutingDecision
 from crossdock.db.models.fulfilment import FulfilmentLine, FulfilmentOrder
 from crossdock.db.models.holds import FraudRule, OrderHold
+from crossdock.db.models.offers import OfferOutcome, OfferRound, RoutingExclusion
 from crossdock.db.models.orders import Order, OrderEvent, OrderLine
 from crossdock.db.models.outbox import OutboxMessage
 from crossdock.db.models.payments import Payment, PaymentPolicy
 from crossdock.db.models.returns import Return, ReturnEvent, ReturnLine, ReturnPolicy
+from crossdock.db.models.routing import RoutingProfile, RoutingProfileVersion
 from crossdock.db.models.stock import LocationFeed, Reservation, StockPosition
 from crossdock.db.models.supply import Supply, SupplyLine, SupplyReceipt
 from crossdock.db.models.tokens import ApiToken
@@ -37,6 +40,8 @@ __all__ = [
     "FulfilmentOrder",
     "Location",
     "LocationFeed",
+    "OfferOutcome",
+    "OfferRound",
     "Order",
     "OrderEvent",
     "OrderHold",
@@ -51,6 +56,10 @@ __all__ = [
     "ReturnEvent",
     "ReturnLine",
     "ReturnPolicy",
+    "RoutingDecision",
+    "RoutingExclusion",
+    "RoutingProfile",
+    "RoutingProfileVersion",
     "SafetyStockRule",
     "StockBlock",
     "StockPosition",

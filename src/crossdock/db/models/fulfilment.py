@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 
 from crossdock.db.models.catalog import Location
+from crossdock.db.models.offers import OfferRound
 from crossdock.db.models.orders import Order, OrderLine
 from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.orders import DeliveryMethod
@@ -13,6 +14,9 @@ class FulfilmentOrder(models.Model):
     location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="fulfilments")
     delivery_method = models.CharField(max_length=16, choices=[(m.value, m.value) for m in DeliveryMethod])
     status = models.CharField(max_length=24, choices=[(s.value, s.value) for s in FulfilmentStatus])
+    offer_round = models.ForeignKey(
+        OfferRound, on_delete=models.CASCADE, null=True, blank=True, related_name="fulfilments"
+    )
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 

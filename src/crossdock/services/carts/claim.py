@@ -30,10 +30,10 @@ class ClaimedCart:
         """The held units and the freshly reserved ones, one hold per line and position."""
         if not self.holds:
             return fresh
-        units: dict[tuple[int, int, int], int] = defaultdict(int)
+        units: dict[tuple[int, int, int, int | None], int] = defaultdict(int)
         for hold in [*self.holds, *fresh]:
-            units[(hold.line_key, hold.location_id, hold.position_id)] += hold.quantity
-        return [Hold(key, location_id, position_id, qty) for (key, location_id, position_id), qty in units.items()]
+            units[(hold.line_key, hold.location_id, hold.position_id, hold.bundle)] += hold.quantity
+        return [Hold(key, location, position, qty, bundle) for (key, location, position, bundle), qty in units.items()]
 
     def merge(self, plan: AllocationPlan) -> AllocationPlan:
         if not self.holds:

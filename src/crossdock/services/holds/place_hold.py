@@ -16,9 +16,10 @@ from crossdock.domain.holds import HoldKind, HoldStatus
 from crossdock.domain.orders import ORDER_TRANSITIONS, OrderStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
+from crossdock.services.offers.withdraw import withdraw_open_offers
 from crossdock.services.timeline import EventDraft, record_order_events
 
-HOLDABLE = (FulfilmentStatus.ASSIGNED, FulfilmentStatus.OFFERED, FulfilmentStatus.CLAIMED)
+HOLDABLE = (FulfilmentStatus.ASSIGNED, FulfilmentStatus.CLAIMED)  # open offers are withdrawn instead
 
 
 def hold_order(order_id: int, *, kind: HoldKind, reason: str, actor: str) -> int:
@@ -59,10 +60,14 @@ def put_on_hold(
         placed_by=actor,
         placed_at=now,
     )
+    withdrawn = withdraw_open_offers(order, reason="the order was put on hold", now=now)
     held = move_fulfilments(order, HOLDABLE, FulfilmentStatus.HELD, now)
     record_order_events(
         order.pk,
-        [EventDraft(OrderEventType.HOLD_PLACED, {"hold_id": hold.pk, "kind": kind, "rules": hold.rules}, reason)],
+        [
+            EventDraft(OrderEventType.HOLD_PLACED, {"hold_id": hold.pk, "kind": kind, "rules": hold.rules}, reason),
+            *withdrawn,
+        ],
         actor=actor,
         at=now,
         topic="order.held",

@@ -15,6 +15,7 @@ from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.holds.place_hold import lock_existing_order, move_fulfilments
 from crossdock.services.payments.settle import settle_payments
+from crossdock.services.routing.reroute import reroute_order
 from crossdock.services.timeline import EventDraft, record_order_events
 
 
@@ -65,3 +66,5 @@ def lift_hold(order: Order, hold: OrderHold, *, outcome: HoldStatus, reason: str
         topic="order.hold_released" if outcome == HoldStatus.RELEASED else "order.hold_cancelled",
         payload={"order_id": order.pk, "reason": reason, **data},
     )
+    if outcome == HoldStatus.RELEASED and not still_held:
+        reroute_order(order, reason="hold_released", actor=actor, now=now)  # offers withdrawn at the hold

@@ -9,6 +9,7 @@ from crossdock.db import locks
 from crossdock.db.models import Channel
 from crossdock.domain.allocation import AllocationPlan, LineDemand
 from crossdock.domain.locations import Site
+from crossdock.domain.routing.offering import Bundle
 from crossdock.services.orders.channel_stock import channel_stock
 
 
@@ -30,6 +31,7 @@ class Hold:
     location_id: int
     position_id: int
     quantity: int
+    bundle: int | None = None  # offered: the index of the offer bundle these units are held for
 
 
 def load_stock(*, channel: Channel, product_ids: dict[str, int], store_ids: Iterable[int], lock: bool) -> StockView:
@@ -45,12 +47,30 @@ def load_stock(*, channel: Channel, product_ids: dict[str, int], store_ids: Iter
     )
 
 
-def reserve_plan(plan: AllocationPlan, demands: list[LineDemand], stock: StockView) -> list[Hold]:
-    """Reserve every allocation by conditional update, in position pk order (no deadlocks)."""
+def reserve_plan(
+    plan: AllocationPlan, demands: list[LineDemand], stock: StockView, bundles: tuple[Bundle, ...] = ()
+) -> list[Hold]:
+    """Reserve every allocation by conditional update, in position pk order (no deadlocks).
+
+    An offered bundle's units are held at each store it is offered to (the first store's holds are
+    the plan's own)."""
     sku_of = {demand.key: demand.sku for demand in demands}
+    bundle_of = {(a.line_key, a.location_id): index for index, b in enumerate(bundles) for a in b.allocations}
     holds = [
-        Hold(a.line_key, a.location_id, stock.position_ids[(a.location_id, sku_of[a.line_key])], a.quantity)
+        Hold(
+            a.line_key,
+            a.location_id,
+            stock.position_ids[(a.location_id, sku_of[a.line_key])],
+            a.quantity,
+            bundle_of.get((a.line_key, a.location_id)),
+        )
         for a in plan.allocations
+    ]
+    holds += [
+        Hold(a.line_key, a.location_id, stock.position_ids[(a.location_id, sku_of[a.line_key])], a.quantity, index)
+        for index, bundle in enumerate(bundles)
+        for store in bundle.stores[1:]
+        for a in bundle.at(store)
     ]
     per_position: dict[int, int] = {}
     for hold in holds:

@@ -1,0 +1,1 @@
+"""Routing: profiles (which orders, which locations, what it costs), placement, offers."""
