@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test lint bench clean
+.PHONY: install chromium demo serve test lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ serve: install
 	$(BIN)/crossdock migrate
 	$(BIN)/crossdock serve --port $(PORT)
 
-test: install
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium; } \
+	  || echo "chromium is not installed: the browser tests will be skipped (apt-get install chromium)"
+
+test: install chromium
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
@@ -34,9 +39,13 @@ lint: install
 	$(BIN)/mypy src
 	$(BIN)/lint-imports
 
+screenshots: install chromium
+	CROSSDOCK_SCREENSHOTS=1 $(BIN)/pytest tests/browser -q
+
 bench: install
 	$(BIN)/python -m benchmarks
 	$(BIN)/python -m benchmarks.routing
+	$(BIN)/python -m benchmarks.inventory
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -29,16 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="crossdock-bench-") as home:
         env = crossdock_env(Path(home))
         setup_django(env)
-        options = Options(
-            quick=args.quick,
-            server=ServerConfig(workers=args.workers, threads=args.threads, worker_class=args.worker_class),
-            env=env,
-            home=Path(home),
-            seconds=args.seconds,
-            connections=args.connections,
-            processes=args.processes,
-            profile=args.profile,
-        )
+        options = run_options(args, env, Path(home))
         for name in args.names or NAMES:
             started = time.monotonic()
             console.rule(name)
@@ -52,9 +43,28 @@ def _runner(name: str) -> Callable[[Options], None]:
     return run
 
 
+def run_options(args: argparse.Namespace, env: dict[str, str], home: Path) -> Options:
+    """Options from the arguments `add_run_options` declares (shared with `python -m benchmarks.inventory`)."""
+    return Options(
+        quick=args.quick,
+        server=ServerConfig(workers=args.workers, threads=args.threads, worker_class=args.worker_class),
+        env=env,
+        home=home,
+        seconds=args.seconds,
+        connections=args.connections,
+        processes=args.processes,
+        profile=args.profile,
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("names", nargs="*", metavar="NAME", help=f"some of {', '.join(NAMES)} (default: all)")
+    add_run_options(parser)
+    return parser
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes and short windows: a smoke run")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
@@ -63,7 +73,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--connections", type=int, help="concurrent keep-alive client connections (default 8)")
     parser.add_argument("--processes", type=int, default=2, help="load client processes")
     parser.add_argument("--profile", action="store_true", help="cProfile the in-process requests")
-    return parser
 
 
 if __name__ == "__main__":

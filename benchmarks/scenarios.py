@@ -26,6 +26,7 @@ class Scenario:
     token: str
     skus: int
     run_id: str = "run"
+    query: str = ""  # more query parameters for availability, e.g. "&channel=web"
 
     @property
     def expected_status(self) -> int:
@@ -44,7 +45,8 @@ def build(scenario: Scenario, rng: random.Random, number: str) -> Request:
     """The next request of `scenario`; `number` is unique across all clients of the run."""
     auth = {"Authorization": f"Bearer {scenario.token}"}
     if scenario.kind == Kind.AVAILABILITY:
-        return Request("GET", f"/api/v1/availability?skus={sku_code(rng.randrange(scenario.skus))}", None, auth)
+        path = f"/api/v1/availability?skus={sku_code(rng.randrange(scenario.skus))}{scenario.query}"
+        return Request("GET", path, None, auth)
     if scenario.kind == Kind.PROBE:
         return Request("POST", "/api/v1/_probe/write", b"", auth)
     order_id = f"{scenario.run_id}-{number}"

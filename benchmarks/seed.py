@@ -44,16 +44,16 @@ def _location(index: int, rng: random.Random) -> Location:
     )
 
 
-def seed_positions(*, on_hand_sql: str, every_nth_product: int = 1) -> int:
+def seed_positions(*, on_hand_sql: str, every_nth_product: int = 1, safety_stock_sql: str = "0") -> int:
     """A position for every location × product (or every n-th product), in one INSERT … SELECT.
 
-    `on_hand_sql` is an SQL expression over `l.id` and `p.id`. Returns the number of positions.
+    `on_hand_sql` and `safety_stock_sql` are SQL expressions over `l.id` and `p.id`. Returns the number of positions.
     """
     table = StockPosition._meta.db_table
     with without_indexes(table) as cursor:
         cursor.execute(
             f"INSERT INTO {table} (location_id, product_id, on_hand, reserved, safety_stock, updated_at) "
-            f"SELECT l.id, p.id, {on_hand_sql}, 0, 0, now() "
+            f"SELECT l.id, p.id, {on_hand_sql}, 0, {safety_stock_sql}, now() "
             f"FROM {Product._meta.db_table} p CROSS JOIN {Location._meta.db_table} l "
             "WHERE p.id %% %s = 0 ORDER BY p.id, l.id",
             [every_nth_product],

@@ -57,8 +57,8 @@ def run(options: Options) -> None:
         seed.seed_network(seed.Network(locations=size.locations, skus=size.positions_per_location))
         seed.seed_positions(on_hand_sql=EXISTING_SQL, every_nth_product=2)
         counts = _counts(size)
-        first = _apply_all(counts, sequence=1)
-        repeat = _apply_all(counts, sequence=2)
+        first = apply_all(counts, sequence=1)
+        repeat = apply_all(counts, sequence=2)
     metrics = [
         Metric("first feed (create + change)", first.per_second, "positions/s", target=100_000),
         Metric("next feed, same counts (skip)", repeat.per_second, "positions/s", target=100_000),
@@ -81,7 +81,7 @@ def _counts(size: Size) -> dict[str, list[CountedStock]]:
     }
 
 
-def _apply_all(counts: dict[str, list[CountedStock]], *, sequence: int) -> Pass:
+def apply_all(counts: dict[str, list[CountedStock]], *, sequence: int) -> Pass:
     results: list[SnapshotResult] = []
     postgres = backend_pid()
     started, app_started, postgres_started = time.perf_counter(), time.process_time(), cpu.process_ticks(postgres)

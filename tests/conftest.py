@@ -44,6 +44,8 @@ from crossdock.services.orders.commands import CustomerDetails, OrderRequest, Pr
 from crossdock.services.orders.place_order import place_order
 from crossdock.services.tokens import create_token
 from routing_profiles_state import routing_profiles_state
+from store_offer_fixtures import add_queens_and_bronx
+from store_work_state import store_work_state
 
 # Penn Station, New York: Manhattan 1.3 km, Brooklyn 7.6 km, Newark 14.9 km, Chicago 1,144 km away.
 PENN_STATION_ADDRESS = Address(
@@ -84,6 +86,13 @@ def network(db: None, channels: dict[str, Channel]) -> dict[str, Location]:
         )
         for code, name, kind, lat, lon, caps in rows
     }
+
+
+@pytest.fixture
+def stores(network: dict[str, Location]) -> dict[str, Location]:
+    """Queens (10.9 km from Penn Station) and the Bronx (10.0 km) join Manhattan and Brooklyn as stores that ship."""
+    add_queens_and_bronx(network)
+    return network
 
 
 @pytest.fixture
@@ -207,6 +216,7 @@ def db_state(db: None) -> Callable[[], dict[str, Any]]:
             "waiting": sorted(WaitingLine.objects.values_list("id", "status", "quantity")),
             **after_sales_state(),
             **routing_profiles_state(),
+            **store_work_state(),
         }
 
     return read

@@ -22,12 +22,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from crossdock.commands import demo, imports, manage, route_eval, serve, tokens, worker
+    from crossdock.commands import demo, imports, manage, route_eval, serve, tokens, users, worker
 
     parser = argparse.ArgumentParser(prog="crossdock", description="Crossdock order management")
     commands = parser.add_subparsers(title="commands")
-    for module in (serve, manage, demo, imports, tokens, worker, route_eval):
+    for module in (serve, manage, demo, imports, tokens, users, worker, route_eval):
         module.register(commands)
+    from crossdock.commands import reroute
+
+    reroute.register(commands)
+    from crossdock.commands import replay
+
+    replay.register(commands)
     return parser
 
 

@@ -46,7 +46,7 @@ def test_a_purchase_order_is_received_in_parts_and_shows_in_future_availability(
         "status": "partially_received",
     }
     after = api.get(f"/api/v1/supplies/{supply['id']}").json()
-    assert after["lines"] == [{"sku": "RETRO-RUNNER-42", "quantity": 10, "received": 4, "open": 6}]
+    assert after["lines"] == [{"sku": "RETRO-RUNNER-42", "quantity": 10, "received": 4, "cancelled": 0, "open": 6}]
     network = api.get("/api/v1/inventory/network/RETRO-RUNNER-42").json()
     assert (network["on_hand"], network["on_order"], network["in_transit"]) == (17, 6, 0)
 
@@ -89,7 +89,9 @@ def test_a_backorder_waits_in_the_queue_and_is_released_by_a_receipt(api, stocke
     order = _post(api, "/api/v1/orders", order_body)
 
     assert order.status_code == 201
-    assert [(line["status"], line["unallocated_quantity"]) for line in order.json()["lines"]] == [("unallocated", 2)]
+    assert [(line["status"], line["unallocated_quantity"], line["promised_on"]) for line in order.json()["lines"]] == [
+        ("backordered", 2, "2031-07-01")
+    ]
     queue = api.get("/api/v1/inventory/backorders/TRAIL-JACKET-M").json()
     assert queue["summary"] == "2 backordered / 5 arriving on 2031-07-01"
     assert [(e["channel_order_id"], e["quantity"], e["promise_date"]) for e in queue["queue"]] == [

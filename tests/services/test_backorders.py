@@ -55,7 +55,9 @@ def test_a_line_without_stock_is_backordered_with_the_next_supplys_date(backorde
 
     order = get_order(place(RequestedLine(RUNNER, 3, SHIP)))
 
-    assert [(line.status, line.unallocated_quantity) for line in order.lines] == [("unallocated", 3)]
+    assert [(line.status, line.unallocated_quantity, line.promised_on) for line in order.lines] == [
+        ("backordered", 3, JULY_1)
+    ]
     assert _waiting() == [(order.id, "backorder", "waiting", 3, JULY_1)]
     [event] = [e for e in order.timeline if e.type == "LinesBackordered"]
     assert event.data == {"lines": {"1": {"quantity": 3, "promise_date": "2031-07-01"}}}
@@ -66,7 +68,9 @@ def test_only_the_shortfall_is_backordered(backorders, stock, place, position) -
 
     order = get_order(place(RequestedLine(RUNNER, 5, SHIP)))
 
-    assert [(line.status, line.unallocated_quantity) for line in order.lines] == [("unallocated", 3)]
+    assert [(line.status, line.unallocated_quantity, line.promised_on) for line in order.lines] == [
+        ("backordered", 3, None)
+    ]
     assert position("WH-NJ", RUNNER).reserved == 2
     assert _waiting() == [(order.id, "backorder", "waiting", 3, None)]
 
@@ -89,7 +93,7 @@ def test_a_category_may_be_backorderable(backorders, place, products) -> None:
 
     order = get_order(place(RequestedLine(BEANIE, 1, SHIP)))
 
-    assert [line.status for line in order.lines] == ["unallocated"]
+    assert [line.status for line in order.lines] == ["backordered"]
     assert _waiting()[0][1:4] == ("backorder", "waiting", 1)
 
 

@@ -22,8 +22,10 @@ from crossdock.db.models import (
     OrderEvent,
     Product,
     Reservation,
+    RoutingDecision,
     StockPosition,
 )
+from crossdock.services.routing.profiles import select_profile
 from crossdock.services.tokens import authenticate
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +182,7 @@ def test_past_orders_are_real_orders_with_reservations_fulfilments_and_a_timelin
     for order in orders:
         events = list(OrderEvent.objects.filter(order=order).values_list("type", flat=True))
         assert events[:2] in (["OrderPlaced", "OrderRouted"], ["OrderPlaced", "FulfilmentCreated"])
-        assert "FulfilmentCreated" in events
+        assert {"FulfilmentCreated", "FulfilmentOffered"} & set(events)
         assert order.fulfilments.exists()
         assert ("OrderCancelled" in events) == (order.status == "cancelled")
     assert not Reservation.objects.filter(order_line__order__in=cancelled).exists()
@@ -243,3 +245,17 @@ def test_seeding_a_database_that_has_locations_is_refused_and_changes_nothing(ne
     assert list(Location.objects.values_list("code", flat=True)) == ["ST-BKN", "ST-CHI", "ST-MAN", "WH-NJ"]
     assert Product.objects.count() == 0
     assert ApiToken.objects.count() == 0
+
+
+def test_web_orders_are_routed_by_the_demo_profile_and_store_work_is_offered() -> None:
+    assert seed_small() == 0
+
+    selected = select_profile(channel="web", delivery_method="ship", customer_tier="standard", order_value=Decimal(50))
+    assert (selected.name, selected.version, str(selected.spec.strategy)) == (
+        "Web: least cost, stores on offer",
+        1,
+        "offer",
+    )
+    web_decisions = RoutingDecision.objects.filter(order__channel__code="web")
+    assert web_decisions.exists()
+    assert set(web_decisions.values_list("profile_name", flat=True)) == {"Web: least cost, stores on offer"}

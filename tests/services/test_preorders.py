@@ -41,7 +41,9 @@ def test_a_preorder_reserves_supply_never_on_hand(launch, stock, place, position
 
     order = get_order(_preorder(place, 3))
 
-    assert [(line.status, line.unallocated_quantity) for line in order.lines] == [("unallocated", 3)]
+    assert [(line.status, line.unallocated_quantity, line.promised_on) for line in order.lines] == [
+        ("preordered", 3, LAUNCH)
+    ]
     assert position("WH-NJ", JACKET).reserved == 0
     assert list(WaitingLine.objects.values_list("kind", "quantity", "promise_date", "supply_line__supply_id")) == [
         ("preorder", 3, LAUNCH, launch)

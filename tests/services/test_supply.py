@@ -41,7 +41,7 @@ def test_a_purchase_order_is_received_in_parts(network, products, position) -> N
 
     assert first == ReceiptResult(supply_id, "DN-1", duplicate=False, status="partially_received")
     assert second.status == "received"
-    assert get_supply(supply_id).lines == [SupplyLineView(RUNNER, 10, 10, 0), SupplyLineView(BEANIE, 4, 4, 0)]
+    assert get_supply(supply_id).lines == [SupplyLineView(RUNNER, 10, 10, 0, 0), SupplyLineView(BEANIE, 4, 4, 0, 0)]
     assert (position("WH-NJ", RUNNER).on_hand, position("WH-NJ", BEANIE).on_hand) == (10, 4)
 
 

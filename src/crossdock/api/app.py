@@ -27,7 +27,10 @@ api.add_router("", "crossdock.api.supply.router")
 api.add_router("", "crossdock.api.waiting.router")
 api.add_router("", "crossdock.api.after_sales.router")  # payments, holds, edits, returns, exchanges
 api.add_router("", "crossdock.api.routing_profiles.router")
+api.add_router("", "crossdock.api.routing_replay.router")  # past orders under a draft profile
 api.add_router("", "crossdock.api.offers.router")  # offers to stores, claims, routing explanations
+api.add_router("", "crossdock.api.reliability.router")  # a store's learned reliability score
+api.add_router("", "crossdock.api.store_work.router")  # store staff: session auth, scoped to their stores
 api.add_router("", "crossdock.api.probe.router")  # empty unless CROSSDOCK_BENCH_PROBE=1 (benchmarks)
 
 

@@ -13,20 +13,25 @@ from crossdock.api.schemas.common import Code
 from crossdock.api.schemas.supply import (
     DeltasIn,
     DeltasOut,
+    EtaIn,
     FutureOut,
     NetworkOut,
     ReceiptIn,
     ReceiptOut,
+    SupplyCancelIn,
     SupplyIn,
+    SupplyLineCancelIn,
     SupplyOut,
 )
 from crossdock.services.inventory.apply_deltas import DeltaResult, StockDelta, apply_deltas
 from crossdock.services.inventory.network import NetworkPicture, network_picture
+from crossdock.services.supply.cancel_supply import cancel_supply, cancel_supply_line
 from crossdock.services.supply.create_supply import SupplyRequest, create_supply
 from crossdock.services.supply.dispatch_supply import dispatch_supply
 from crossdock.services.supply.future import FutureAvailability, future_availability
 from crossdock.services.supply.queries import SupplyView, get_supply
 from crossdock.services.supply.receive_supply import ReceiptResult, receive_supply
+from crossdock.services.supply.update_eta import set_supply_eta
 
 router = Router(tags=["supply"])
 
@@ -65,6 +70,32 @@ def receipt(request: HttpRequest, supply_id: int, payload: ReceiptIn) -> Receipt
     """Book a (partial) delivery in: on-hand rises at the destination. More than a line has open is refused."""
     lines = [(line.sku, line.quantity) for line in payload.lines]
     return receive_supply(supply_id, payload.reference, lines, actor=caller(request).actor)
+
+
+@router.post("/supplies/{int:supply_id}/cancel", auth=scoped("inventory:write"), response={200: SupplyOut, **ERRORS})
+def cancel(request: HttpRequest, supply_id: int, payload: SupplyCancelIn) -> SupplyView:
+    """Every open unit will not come (before the supply is dispatched). Waiting lines promised from it are
+    promised again from other supply; their orders hear of it."""
+    cancel_supply(supply_id, reason=payload.reason, actor=caller(request).actor)
+    return get_supply(supply_id)
+
+
+@router.post(
+    "/supplies/{int:supply_id}/lines/{sku}/cancel",
+    auth=scoped("inventory:write"),
+    response={200: SupplyOut, **ERRORS},
+)
+def cancel_line(request: HttpRequest, supply_id: int, sku: str, payload: SupplyLineCancelIn) -> SupplyView:
+    """Some or all open units of one line will not come; promises move as for a cancelled supply."""
+    cancel_supply_line(supply_id, sku, payload.quantity, reason=payload.reason, actor=caller(request).actor)
+    return get_supply(supply_id)
+
+
+@router.put("/supplies/{int:supply_id}/eta", auth=scoped("inventory:write"), response={200: SupplyOut, **ERRORS})
+def put_eta(request: HttpRequest, supply_id: int, payload: EtaIn) -> SupplyView:
+    """A new expected date; the promise dates of the waiting lines it serves move with it."""
+    set_supply_eta(supply_id, payload.eta, actor=caller(request).actor)
+    return get_supply(supply_id)
 
 
 @router.get("/availability/{sku}/future", auth=scoped("inventory:read"), response={200: FutureOut, **ERRORS})

@@ -49,7 +49,13 @@ def put_backorderable(request: HttpRequest, payload: BackorderableIn) -> Backord
 
 @router.post("/preorder-windows", auth=scoped("inventory:write"), response={201: WindowOut, **ERRORS})
 def post_window(request: HttpRequest, payload: WindowIn) -> Status[WindowView]:
-    window = open_preorder_window(payload.sku, starts_at=payload.starts_at, ends_at=payload.ends_at, cap=payload.cap)
+    window = open_preorder_window(
+        payload.sku,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        cap=payload.cap,
+        release_not_before=payload.release_not_before,
+    )
     return Status(201, window)
 
 

@@ -1,4 +1,5 @@
-"""`crossdock import locations|products|stock FILE.csv`: load reference data and stock from CSV."""
+"""`crossdock import locations|products|stock|deltas FILE.csv`: load reference data, stock counts and stock
+movements from CSV."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 
 from crossdock.domain.errors import DomainError
-from crossdock.services.catalog.csv_import import KINDS, ImportReport, import_csv
+from crossdock.services.catalog.csv_import import FEEDS, KINDS, ImportReport, import_csv
 
 SHOWN_ERRORS = 50
 
@@ -18,21 +19,23 @@ SHOWN_ERRORS = 50
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     command = commands.add_parser(
         "import",
-        help="import locations, products or stock from a CSV file",
+        help="import locations, products, stock counts or stock movements (deltas) from a CSV file",
         description="Every row is checked first; one bad row refuses the file unless --partial is given.",
     )
     command.add_argument("kind", choices=KINDS)
     command.add_argument("file", type=Path, help="a CSV file with a header row (see docs/demo.md)")
     command.add_argument("--partial", action="store_true", help="skip bad rows, report them, import the rest")
-    command.add_argument("--sequence", type=int, help="stock only: the feed's sequence number (required)")
+    command.add_argument("--sequence", type=int, help="stock and deltas: the feed's sequence number (required)")
     command.add_argument("--complete", action="store_true", help="stock only: positions not in the file go to 0")
     command.set_defaults(handler=_import)
 
 
 def _import(args: argparse.Namespace) -> int:
     console = Console(soft_wrap=True)
-    if args.kind == "stock" and args.sequence is None:
-        console.print("[red]A stock file needs --sequence N[/red] (the feed's sequence; older ones are refused).")
+    if args.kind in FEEDS and args.sequence is None:
+        console.print(
+            f"[red]A {args.kind} file needs --sequence N[/red] (the feed's sequence; older ones are refused)."
+        )
         return 2
     if not args.file.is_file():
         console.print(f"[red]No such file:[/red] {args.file}")

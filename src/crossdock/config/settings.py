@@ -114,3 +114,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# Staff sign in to the web apps (store, …) with Django sessions.
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/store/"
+LOGOUT_REDIRECT_URL = "/accounts/login/"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+# How store reliability is learned from offer outcomes (docs/routing.md, "Reliability"); keys left out keep
+# their defaults, e.g. {"half_life_days": 14, "values": {"unclaimed:damaged": 0.25}}.
+CROSSDOCK_RELIABILITY: dict[str, object] = {}
+# Pickups not collected after this many days are cancelled and their units restocked (worker job).
+CROSSDOCK_PICKUP_NO_SHOW_DAYS = int(os.environ.get("CROSSDOCK_PICKUP_NO_SHOW_DAYS", 7))

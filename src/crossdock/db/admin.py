@@ -84,5 +84,6 @@ class StockPositionAdmin(ReadOnlyAdmin):
     list_select_related = ["product", "location"]
 
 
-# Registered on import: inventory controls, after-sales configuration, routing profiles (through their services).
-from crossdock.db import admin_after_sales, admin_inventory, admin_routing  # noqa: E402, F401
+# Registered on import: inventory controls, after-sales configuration, routing profiles (through their
+# services), staff accounts with their roles and stores.
+from crossdock.db import admin_after_sales, admin_inventory, admin_routing, admin_staff  # noqa: E402, F401

@@ -15,9 +15,9 @@ location order, so the per-location sellable figures always add up to the sellab
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from crossdock.domain.controls import Blocks, ChannelRules, Exclusion, SafetySource, SafetyStockRules
+from crossdock.domain.controls import Blocks, ChannelRules, Exclusion, SafetySource, SafetyStock, SafetyStockRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +95,19 @@ def sku_figures(
     queued: int = 0,
 ) -> SkuFigures:
     """Apply every control to the positions of one SKU. Pure: the same input, the same figures."""
-    located = tuple(
-        _location_figures(position, sku, category, safety=safety, channel=channel, blocks=blocks)
+    controlled = [
+        _controlled(position, sku, category, safety=safety, channel=channel, blocks=blocks)
         for position in sorted(positions, key=lambda p: p.location_id)
-    )
-    total = sum(figures.channel_available for figures in located)
+    ]
+    total = sum(c.channel_available for c in controlled)
     threshold = channel.threshold_for(sku, category) if channel else 0
     left = max(0, total - queued)
     sellable = 0 if left < threshold else left
+    spread = _spread([c.channel_available for c in controlled], sellable=sellable, queued=queued)
     return SkuFigures(
         sku=sku,
         channel=channel.code if channel else None,
-        locations=_spread(located, sellable=sellable, queued=queued),
+        locations=tuple(c.figures(units) for c, units in zip(controlled, spread, strict=True)),
         channel_total=total,
         queued=queued,
         threshold=threshold,
@@ -114,7 +115,37 @@ def sku_figures(
     )
 
 
-def _location_figures(
+@dataclass(frozen=True, slots=True)
+class _Controlled:
+    """One position with every per-location control applied; its sellable units depend on the others."""
+
+    position: PositionCount
+    safety: SafetyStock
+    available: int
+    exclusion: Exclusion | None
+    buffer: int
+    channel_available: int
+
+    def figures(self, sellable: int) -> LocationFigures:
+        position = self.position
+        return LocationFigures(
+            location_id=position.location_id,
+            location=position.location,
+            type=position.type,
+            on_hand=position.on_hand,
+            reserved=position.reserved,
+            safety_stock=self.safety.quantity,
+            safety_source=self.safety.source,
+            available=self.available,
+            exclusion=self.exclusion,
+            buffer=self.buffer,
+            channel_available=self.channel_available,
+            sellable=sellable,
+            holdback=max(0, self.safety.quantity - position.safety_stock) + self.buffer,
+        )
+
+
+def _controlled(
     position: PositionCount,
     sku: str,
     category: str,
@@ -122,7 +153,7 @@ def _location_figures(
     safety: SafetyStockRules,
     channel: ChannelRules | None,
     blocks: Blocks,
-) -> LocationFigures:
+) -> _Controlled:
     resolved = safety.resolve(
         own=position.safety_stock, location_id=position.location_id, location_type=position.type, category=category
     )
@@ -130,21 +161,7 @@ def _location_figures(
     exclusion = _exclusion(position, sku, channel, blocks)
     buffer = channel.buffer(position.location_id, position.type) if channel else 0
     channel_available = 0 if exclusion else max(0, available - buffer)
-    return LocationFigures(
-        location_id=position.location_id,
-        location=position.location,
-        type=position.type,
-        on_hand=position.on_hand,
-        reserved=position.reserved,
-        safety_stock=resolved.quantity,
-        safety_source=resolved.source,
-        available=available,
-        exclusion=exclusion,
-        buffer=buffer,
-        channel_available=channel_available,
-        sellable=channel_available,
-        holdback=max(0, resolved.quantity - position.safety_stock) + buffer,
-    )
+    return _Controlled(position, resolved, available, exclusion, buffer, channel_available)
 
 
 def _exclusion(position: PositionCount, sku: str, channel: ChannelRules | None, blocks: Blocks) -> Exclusion | None:
@@ -155,14 +172,14 @@ def _exclusion(position: PositionCount, sku: str, channel: ChannelRules | None, 
     return channel.exclusion(position.location_id, position.type, named=position.named)
 
 
-def _spread(located: tuple[LocationFigures, ...], *, sellable: int, queued: int) -> tuple[LocationFigures, ...]:
+def _spread(channel_available: list[int], *, sellable: int, queued: int) -> list[int]:
     """Per-location sellable units: none when the total is nothing, else the queue's claim taken in order."""
     if sellable == 0:
-        return tuple(replace(figures, sellable=0) for figures in located)
+        return [0] * len(channel_available)
     claim = queued
     spread = []
-    for figures in located:
-        taken = min(claim, figures.channel_available)
+    for units in channel_available:
+        taken = min(claim, units)
         claim -= taken
-        spread.append(replace(figures, sellable=figures.channel_available - taken))
-    return tuple(spread)
+        spread.append(units - taken)
+    return spread

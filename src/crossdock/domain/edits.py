@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from crossdock.domain.errors import DomainError, InvalidInput
 from crossdock.domain.fulfilment import NOT_STARTED, FulfilmentStatus
-from crossdock.domain.orders import DeliveryMethod, LineStatus
+from crossdock.domain.orders import OPEN_LINE_STATUSES, DeliveryMethod, LineStatus
 
 
 class EditRefused(DomainError):
@@ -60,7 +60,7 @@ def check_changes(changes: Sequence[LineChange], removed: Sequence[int]) -> None
 
 def check_editable(line: EditedLine, *, field: str) -> None:
     """Raise EditRefused unless the line is open and none of its work has started."""
-    if line.status not in (LineStatus.ALLOCATED, LineStatus.UNALLOCATED):
+    if line.status not in OPEN_LINE_STATUSES:
         raise EditRefused(f"line {line.line_number} is {line.status} and can no longer change", field=field)
     for fulfilment_id, location, status in line.fulfilment_statuses:
         if status not in NOT_STARTED and status != FulfilmentStatus.CANCELLED:

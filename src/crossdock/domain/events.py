@@ -18,6 +18,7 @@ class OrderEventType(StrEnum):
     LINES_BACKORDERED = "LinesBackordered"
     LINES_PREORDERED = "LinesPreordered"
     WAITING_LINE_RELEASED = "WaitingLineReleased"
+    PROMISE_CHANGED = "PromiseChanged"  # supply cancelled or late, a launch moved: new promise dates
     # After-sales (see docs/after-sales.md)
     PAYMENT_RECORDED = "PaymentRecorded"
     PAYMENT_FAILED = "PaymentFailed"

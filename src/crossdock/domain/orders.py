@@ -25,6 +25,8 @@ class OrderStatus(StrEnum):
 class LineStatus(StrEnum):
     ALLOCATED = "allocated"
     UNALLOCATED = "unallocated"
+    BACKORDERED = "backordered"  # its unallocated units wait for stock (a WaitingLine), with a promise date
+    PREORDERED = "preordered"  # sold against future supply: its units wait for it (a WaitingLine)
     FULFILLED = "fulfilled"
     CANCELLED = "cancelled"
 
@@ -41,14 +43,25 @@ ORDER_TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.CANCELLED: frozenset(),
 }
 
+# A waiting line (backordered, pre-ordered) becomes allocated when the worker has served all its units; it
+# goes back to unallocated when units it already had are taken from it (a low count, an unclaim): those
+# units need routing, they are not in the queue.
 LINE_TRANSITIONS: dict[LineStatus, frozenset[LineStatus]] = {
     LineStatus.ALLOCATED: frozenset({LineStatus.FULFILLED, LineStatus.CANCELLED, LineStatus.UNALLOCATED}),
-    LineStatus.UNALLOCATED: frozenset({LineStatus.ALLOCATED, LineStatus.CANCELLED}),
+    LineStatus.UNALLOCATED: frozenset(
+        {LineStatus.ALLOCATED, LineStatus.CANCELLED, LineStatus.BACKORDERED, LineStatus.PREORDERED}
+    ),
+    LineStatus.BACKORDERED: frozenset({LineStatus.ALLOCATED, LineStatus.CANCELLED, LineStatus.UNALLOCATED}),
+    LineStatus.PREORDERED: frozenset({LineStatus.ALLOCATED, LineStatus.CANCELLED, LineStatus.UNALLOCATED}),
     LineStatus.FULFILLED: frozenset(),
     LineStatus.CANCELLED: frozenset(),
 }
 
-OPEN_LINE_STATUSES = frozenset({LineStatus.ALLOCATED, LineStatus.UNALLOCATED})
+WAITING_LINE_STATUSES = frozenset({LineStatus.BACKORDERED, LineStatus.PREORDERED})
+OPEN_LINE_STATUSES = frozenset({LineStatus.ALLOCATED, LineStatus.UNALLOCATED}) | WAITING_LINE_STATUSES
+# Lines with units still to allocate: waiting lines, and unallocated ones (a waiting line whose units
+# were partly taken back by a low count is unallocated, and its WaitingLine still waits).
+SHORT_LINE_STATUSES = frozenset({LineStatus.UNALLOCATED}) | WAITING_LINE_STATUSES
 
 
 @dataclass(frozen=True, slots=True)

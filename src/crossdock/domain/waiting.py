@@ -7,7 +7,7 @@ They are served first come, first served within priority when stock is there (se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from crossdock.domain.errors import PreorderCapReached, PreorderClosed
@@ -31,6 +31,18 @@ PRIORITY_TIERS = {"vip": 2, "gold": 1}
 
 def priority_for_tier(tier: str | None) -> int:
     return PRIORITY_TIERS.get((tier or "").lower(), 0)
+
+
+def launch_promise(eta: date | None, release_not_before: datetime | None) -> date | None:
+    """A pre-order's promise date: its supply's ETA, but never before the launch (None: no supply, no date)."""
+    if eta is None or release_not_before is None:
+        return eta
+    return max(eta, release_not_before.date())
+
+
+def releasable(release_not_before: datetime | None, now: datetime) -> bool:
+    """May a waiting line be allocated now? Pre-orders wait for their launch, whatever the stock."""
+    return release_not_before is None or release_not_before <= now
 
 
 def may_backorder(*, allowed: bool, method: DeliveryMethod) -> bool:

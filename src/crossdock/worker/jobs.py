@@ -10,6 +10,9 @@ from datetime import datetime
 
 from crossdock.services.carts.expiry import release_expired_cart_holds
 from crossdock.services.offers.expire import expire_due_offer_rounds
+from crossdock.services.reliability.schedule import refresh_reliability_if_due
+from crossdock.services.routing.batch_schedule import reroute_if_due
+from crossdock.services.store_work.no_shows import cancel_uncollected_pickups
 from crossdock.services.waiting.release import release_waiting_lines
 
 logger = logging.getLogger(__name__)
@@ -25,6 +28,9 @@ JOBS: tuple[Job, ...] = (
     Job("release expired cart holds", release_expired_cart_holds),
     Job("expire offers past their claim timeout", expire_due_offer_rounds),
     Job("release backorders and pre-orders", release_waiting_lines),
+    Job("cancel pickups not collected", cancel_uncollected_pickups),
+    Job("batch re-route open orders (CROSSDOCK_REROUTE_EVERY_MINUTES)", reroute_if_due),
+    Job("refresh store reliability (hourly)", refresh_reliability_if_due),
 )
 
 

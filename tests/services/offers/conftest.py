@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from crossdock.db.models import FulfilmentOrder, Location
-from crossdock.services.routing.profiles import activate_version, create_profile
+from store_offer_fixtures import activate_offer_profile
 
 OFFER_SPEC: dict[str, Any] = {
     "selector": {"channels": ["web"]},
@@ -23,30 +23,8 @@ OFFER_SPEC: dict[str, Any] = {
 
 
 @pytest.fixture
-def stores(network: dict[str, Location]) -> dict[str, Location]:
-    """Queens and the Bronx join Manhattan and Brooklyn as stores that ship from store."""
-    more = {
-        "ST-QNS": ("Queens Center", 40.7342, -73.8700),
-        "ST-BRX": ("Bronx Terminal", 40.8250, -73.9300),
-    }
-    for code, (name, latitude, longitude) in more.items():
-        network[code] = Location.objects.create(
-            code=code,
-            name=name,
-            type="store",
-            latitude=latitude,
-            longitude=longitude,
-            capabilities=["pickup", "ship_from_store"],
-            timezone="America/New_York",
-        )
-    return network
-
-
-@pytest.fixture
 def offer_profile(stores: dict[str, Location]) -> int:
-    profile = create_profile(name="web ship-from-store", description="", spec=OFFER_SPEC, actor="test")
-    activate_version(profile.id, 1, actor="test")
-    return profile.id
+    return activate_offer_profile(OFFER_SPEC, name="web ship-from-store")
 
 
 @pytest.fixture

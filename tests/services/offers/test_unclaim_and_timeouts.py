@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from crossdock.db.models import OfferRound, OrderEvent, OrderLine, RoutingExclusion, WaitingLine
 from crossdock.domain.errors import IllegalTransition, InvalidInput
 from crossdock.domain.orders import DeliveryMethod, RequestedLine
+from crossdock.domain.supply import SupplyKind
 from crossdock.services import clock
 from crossdock.services.offers.claim import claim_offer
 from crossdock.services.offers.expire import expire_due_offer_rounds
 from crossdock.services.offers.queries import open_offers
 from crossdock.services.offers.unclaim import unclaim_fulfilment
+from crossdock.services.supply.create_supply import SupplyRequest, create_supply
+from crossdock.services.waiting.settings import Policy, set_backorderable, set_channel_policy
 
 SHIP = DeliveryMethod.SHIP
 STORES = ("ST-MAN", "ST-BKN", "ST-BRX", "ST-QNS")
@@ -102,6 +105,24 @@ def test_with_no_warehouse_stock_the_last_step_backorders_the_line(offered, fulf
     assert (line.status, line.unallocated_quantity) == ("unallocated", 1)
     assert "Escalated" in OrderEvent.objects.filter(order_id=offered).values_list("type", flat=True)
     assert WaitingLine.objects.filter(order_line=line).count() == 0  # the web channel does not allow backorders
+
+
+def test_where_the_channel_allows_backorders_the_last_step_backorders_with_a_promise(offered) -> None:
+    set_channel_policy(Policy("web", allow_backorders=True, allow_preorders=False))
+    set_backorderable(["RETRO-RUNNER-42"], [])
+    create_supply(
+        SupplyRequest(SupplyKind.PURCHASE_ORDER, "PO-7", "WH-NJ", [("RETRO-RUNNER-42", 5)], eta=date(2031, 7, 1))
+    )
+    later = clock.now() + timedelta(seconds=601)
+    expire_due_offer_rounds(later)
+
+    expire_due_offer_rounds(later + timedelta(seconds=601))
+
+    line = OrderLine.objects.get(order_id=offered)
+    assert (line.status, line.unallocated_quantity) == ("backordered", 1)
+    assert list(WaitingLine.objects.values_list("kind", "quantity", "promise_date")) == [
+        ("backorder", 1, date(2031, 7, 1))
+    ]
 
 
 def test_a_timer_fires_once_and_not_after_a_claim(offered) -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -86,6 +86,9 @@ class LineOut(Schema):
     discount: Decimal
     line_total: Decimal
     cancelled_quantity: int
+    promised_on: date | None = Field(
+        None, description="backordered or pre-ordered lines: the date the last waiting unit is promised for"
+    )
 
 
 class FulfilmentLineOut(Schema):

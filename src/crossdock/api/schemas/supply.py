@@ -33,10 +33,27 @@ class ReceiptIn(StrictSchema):
     lines: Annotated[list[SupplyLineIn], Field(min_length=1, max_length=10_000)]
 
 
+Reason = Annotated[str, Field(max_length=200, description="why, for the orders' timelines")]
+
+
+class SupplyCancelIn(StrictSchema):
+    reason: Reason = ""
+
+
+class SupplyLineCancelIn(StrictSchema):
+    quantity: Quantity | None = Field(None, description="open units to cancel; none given: all of them")
+    reason: Reason = ""
+
+
+class EtaIn(StrictSchema):
+    eta: date | None = Field(..., description="the new expected date; null: not known")
+
+
 class SupplyLineOut(Schema):
     sku: str
     quantity: int
     received: int
+    cancelled: int
     open: int
 
 

@@ -35,6 +35,9 @@ class WindowIn(StrictSchema):
     starts_at: datetime
     ends_at: datetime
     cap: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+    release_not_before: datetime | None = Field(
+        None, description="the launch: pre-ordered units are promised no earlier and never allocated before it"
+    )
 
 
 class WindowOut(Schema):
@@ -44,6 +47,7 @@ class WindowOut(Schema):
     ends_at: datetime
     cap: int
     preordered: int
+    release_not_before: datetime | None
 
 
 class QueueEntryOut(Schema):

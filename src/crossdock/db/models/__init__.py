@@ -19,7 +19,10 @@ from crossdock.db.models.outbox import OutboxMessage
 from crossdock.db.models.payments import Payment, PaymentPolicy
 from crossdock.db.models.returns import Return, ReturnEvent, ReturnLine, ReturnPolicy
 from crossdock.db.models.routing import RoutingProfile, RoutingProfileVersion
+from crossdock.db.models.schedules import JobSchedule
+from crossdock.db.models.staff import StaffProfile
 from crossdock.db.models.stock import LocationFeed, Reservation, StockPosition
+from crossdock.db.models.store_work import Parcel, PickConfirmation, PickupHandover, Shipment, ShortPick
 from crossdock.db.models.supply import Supply, SupplyLine, SupplyReceipt
 from crossdock.db.models.tokens import ApiToken
 from crossdock.db.models.waiting import PreorderWindow, WaitingLine
@@ -38,6 +41,7 @@ __all__ = [
     "FraudRule",
     "FulfilmentLine",
     "FulfilmentOrder",
+    "JobSchedule",
     "Location",
     "LocationFeed",
     "OfferOutcome",
@@ -47,8 +51,11 @@ __all__ = [
     "OrderHold",
     "OrderLine",
     "OutboxMessage",
+    "Parcel",
     "Payment",
     "PaymentPolicy",
+    "PickConfirmation",
+    "PickupHandover",
     "PreorderWindow",
     "Product",
     "Reservation",
@@ -61,6 +68,9 @@ __all__ = [
     "RoutingProfile",
     "RoutingProfileVersion",
     "SafetyStockRule",
+    "Shipment",
+    "ShortPick",
+    "StaffProfile",
     "StockBlock",
     "StockPosition",
     "Supply",

@@ -19,7 +19,7 @@ class Location(models.Model):
     capabilities = models.JSONField(default=list, blank=True)
     opening_hours = models.JSONField(default=dict, blank=True)
     daily_capacity = models.PositiveIntegerField(default=100)
-    reliability_score = models.FloatField(default=1.0)
+    reliability_score = models.FloatField(default=0.9)  # the reliability prior: a new store has no history yet
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -33,6 +33,7 @@ class SupplyLine(models.Model):
     sku = models.CharField(max_length=64)
     quantity = models.PositiveIntegerField()
     received_quantity = models.PositiveIntegerField(default=0)
+    cancelled_quantity = models.PositiveIntegerField(default=0, help_text="units that will not come")
 
     class Meta:
         ordering = ["id"]
@@ -40,6 +41,10 @@ class SupplyLine(models.Model):
             models.UniqueConstraint(fields=["supply", "product"], name="supply_line_unique_product"),
             models.CheckConstraint(
                 condition=Q(received_quantity__lte=F("quantity")), name="supply_line_not_over_received"
+            ),
+            models.CheckConstraint(
+                condition=Q(cancelled_quantity__lte=F("quantity") - F("received_quantity")),
+                name="supply_line_not_over_closed",
             ),
         ]
 

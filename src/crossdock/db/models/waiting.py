@@ -16,6 +16,9 @@ class PreorderWindow(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     cap = models.PositiveIntegerField(help_text="total units that may be pre-ordered in this window")
+    release_not_before = models.DateTimeField(
+        null=True, blank=True, help_text="the launch: pre-ordered units are never allocated before it"
+    )
     created_at = models.DateTimeField()
 
     class Meta:

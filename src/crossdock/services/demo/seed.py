@@ -20,7 +20,9 @@ from crossdock.services.demo.customers import seed_customers
 from crossdock.services.demo.history import spread_over_past
 from crossdock.services.demo.network import seed_channels, seed_locations
 from crossdock.services.demo.orders import OrderStock, seed_orders
+from crossdock.services.demo.routing import seed_routing_profiles
 from crossdock.services.demo.scale import Scale
+from crossdock.services.demo.staff import seed_demo_staff
 from crossdock.services.demo.stock import StockPlan, plan_stock, write_stock
 
 PRODUCT_BATCH = 1000
@@ -65,8 +67,10 @@ def seed_demo(*, seed: int, scale: Scale) -> DemoSummary:
             Random(f"{seed}:stock"), warehouses=warehouses, stores=[s.code for s in stores], products=products
         )
         write_stock(plan)
+        seed_routing_profiles()
         _seed_history(seed, scale, stores=stores, warehouses=warehouses, plan=plan)
         ensure_demo_access()
+        seed_demo_staff([store.code for store in stores])
     return _summary(seed, scale, scarce=plan.scarce, seconds=time.perf_counter() - started)
 
 

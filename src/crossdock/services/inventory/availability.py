@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crossdock.db.models import Product
 from crossdock.domain.availability import LocationFigures, SkuFigures
-from crossdock.domain.errors import InvalidInput, UnknownSku
+from crossdock.domain.errors import InvalidInput
 from crossdock.domain.geo import haversine_km
-from crossdock.services.inventory.figures import find_channel, network_figures
+from crossdock.services.inventory.figures import network_figures
 
 MAX_SKUS = 100
 
@@ -45,12 +44,7 @@ def get_availability(
     """
     if not skus or len(skus) > MAX_SKUS:
         raise InvalidInput(f"ask for 1 to {MAX_SKUS} SKUs", field="skus")
-    channel_row = find_channel(channel)
-    categories = dict(Product.objects.filter(sku__in=skus).values_list("sku", "category"))
-    for index, sku in enumerate(skus):
-        if sku not in categories:
-            raise UnknownSku(f"unknown sku {sku!r}", field=f"skus[{index}]")
-    network = network_figures(skus, channel=channel_row, categories=categories)
+    network = network_figures(skus, channel=channel)
     return [_summarise(network.by_sku[sku], network.coordinates, near) for sku in skus]
 
 

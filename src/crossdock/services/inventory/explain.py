@@ -49,7 +49,7 @@ def explain_availability(sku: str, *, channel: str | None) -> Explanation:
     channel_row = find_channel(channel)
     if not Product.objects.filter(sku=sku).exists():
         raise UnknownSku(f"unknown sku {sku!r}", field="sku")
-    figures = network_figures([sku], channel=channel_row).by_sku[sku]
+    figures = network_figures([sku], channel=channel_row.code if channel_row else None).by_sku[sku]
     return Explanation(
         sku=sku,
         channel=figures.channel,

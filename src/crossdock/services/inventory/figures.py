@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crossdock.db.models import Channel, Product, StockPosition
+from crossdock.db.models import Channel, StockPosition
 from crossdock.domain.availability import PositionCount, SkuFigures, sku_figures
-from crossdock.domain.errors import UnknownChannel
-from crossdock.services.inventory.controls import load_controls
-from crossdock.services.inventory.queue import queued_units
+from crossdock.domain.errors import UnknownChannel, UnknownSku
+from crossdock.services.inventory.control_query import ReadControls, read_controls
+from crossdock.services.inventory.queue import queued_from
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,19 +27,25 @@ def find_channel(code: str | None) -> Channel | None:
     return channel
 
 
-def network_figures(
-    skus: list[str], *, channel: Channel | None, categories: dict[str, str] | None = None
-) -> NetworkFigures:
-    """Every control applied to the SKUs' positions at active locations (the SKUs must exist).
-    `categories` (sku → category) when the caller has read them already."""
-    if categories is None:
-        categories = dict(Product.objects.filter(sku__in=skus).values_list("sku", "category"))
-    controls = load_controls(channel=channel, skus=skus, categories=set(categories.values()))
-    queued = queued_units(skus)
+def network_figures(skus: list[str], *, channel: str | None) -> NetworkFigures:
+    """Every control applied to the SKUs' positions at active locations: two queries (controls, positions),
+    three when lines wait for one of the SKUs. Raises UnknownSku (field `skus[i]`), UnknownChannel."""
+    read = read_controls(skus, channel_code=channel)
+    if channel is not None and read.channel_id is None:
+        raise UnknownChannel(f"unknown channel {channel!r}", field="channel")
+    for index, sku in enumerate(skus):
+        if sku not in read.product_ids:
+            raise UnknownSku(f"unknown sku {sku!r}", field=f"skus[{index}]")
+    return _figures(skus, read)
+
+
+def _figures(skus: list[str], read: ReadControls) -> NetworkFigures:
+    sku_of = {product_id: sku for sku, product_id in read.product_ids.items()}
+    queued = queued_from(read.waiting, sku_of)
     per_sku: dict[str, list[PositionCount]] = {sku: [] for sku in skus}
     coordinates: dict[int, tuple[float, float]] = {}
-    rows = StockPosition.objects.filter(product__sku__in=skus, location__active=True).values_list(
-        "product__sku",
+    rows = StockPosition.objects.filter(product_id__in=list(sku_of), location__active=True).values_list(
+        "product_id",
         "location_id",
         "location__code",
         "location__type",
@@ -49,13 +55,14 @@ def network_figures(
         "reserved",
         "safety_stock",
     )
-    for sku, location_id, code, kind, latitude, longitude, on_hand, reserved, safety in rows:
-        per_sku[sku].append(PositionCount(location_id, code, kind, on_hand, reserved, safety))
+    for product_id, location_id, code, kind, latitude, longitude, on_hand, reserved, safety in rows:
+        per_sku[sku_of[product_id]].append(PositionCount(location_id, code, kind, on_hand, reserved, safety))
         coordinates[location_id] = (latitude, longitude)
+    controls = read.controls
     by_sku = {
         sku: sku_figures(
             sku,
-            categories.get(sku, ""),
+            read.categories.get(sku, ""),
             positions,
             safety=controls.safety,
             channel=controls.channel,

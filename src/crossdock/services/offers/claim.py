@@ -12,10 +12,11 @@ from crossdock.db.models import FulfilmentOrder, Location, OfferOutcome, OfferRo
 from crossdock.domain.errors import IllegalTransition, NotFound
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
-from crossdock.domain.offers import ROUND_TRANSITIONS, Outcome, RoundStatus
+from crossdock.domain.offers import Outcome, RoundStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
-from crossdock.services.offers.holds import forget_lines, lock_holds, release_holds
+from crossdock.services.offers.holds import close_round, end_offers
+from crossdock.services.reliability.refresh import refresh_reliability
 from crossdock.services.timeline import EventDraft, record_order_events
 
 
@@ -46,16 +47,12 @@ def claim_offer(fulfilment_id: int, *, location: str, actor: str) -> ClaimedOffe
             .order_by("pk")
         )
         now = clock.now()
-        release_holds(lock_holds(siblings))
+        end_offers(siblings, FulfilmentStatus.WITHDRAWN, now)
         _move(fulfilment, FulfilmentStatus.CLAIMED, now)
-        for sibling in siblings:
-            _move(sibling, FulfilmentStatus.WITHDRAWN, now)
-        forget_lines(siblings)
-        offer_round.status = check_transition(ROUND_TRANSITIONS, RoundStatus(offer_round.status), RoundStatus.CLAIMED)
-        offer_round.closed_at = now
-        offer_round.save(update_fields=["status", "closed_at"])
+        close_round(offer_round, RoundStatus.CLAIMED, now)
         _remember(offer_round, fulfilment, siblings, now)
         _record(order_id, offer_round, fulfilment, siblings, location=location, location_id=location_id, actor=actor)
+        refresh_reliability([location_id, *(s.location_id for s in siblings)], now=now)
     return ClaimedOffer(fulfilment_id, order_id, location, tuple(s.pk for s in siblings))
 
 

@@ -12,12 +12,12 @@ from django.db import transaction
 from crossdock.db import locks
 from crossdock.db.models import FulfilmentOrder, Location, OfferOutcome, OfferRound, RoutingExclusion
 from crossdock.domain.events import OrderEventType
-from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
-from crossdock.domain.offers import ROUND_TRANSITIONS, Outcome, RoundStatus
+from crossdock.domain.fulfilment import FulfilmentStatus
+from crossdock.domain.offers import Outcome, RoundStatus
 from crossdock.domain.routing.profile import EscalationStep
-from crossdock.domain.transitions import check_transition
-from crossdock.services.offers.holds import forget_lines, lock_holds, release_holds
+from crossdock.services.offers.holds import close_round, end_offers, lock_order_stock
 from crossdock.services.offers.units import offered_units, unallocate
+from crossdock.services.reliability.refresh import refresh_reliability
 from crossdock.services.routing.reroute import reroute_order
 from crossdock.services.timeline import EventDraft, record_order_events
 
@@ -56,25 +56,20 @@ def expire_offer_round(round_id: int, *, now: datetime) -> bool:
         )
         if offer_round is None:
             return False
+        lock_order_stock(order_id)
         offered = list(offer_round.fulfilments.filter(status=FulfilmentStatus.OFFERED).order_by("pk"))
-        units = offered_units(offered[0]) if offered else {}
-        release_holds(lock_holds(offered))
-        for fulfilment in offered:
-            fulfilment.status = check_transition(
-                FULFILMENT_TRANSITIONS, FulfilmentStatus.OFFERED, FulfilmentStatus.EXPIRED
-            )
-            fulfilment.updated_at = now
-            fulfilment.save(update_fields=["status", "updated_at"])
-        forget_lines(offered)
+        if not offered:  # the order was cancelled or edited meanwhile: nothing is offered any more
+            close_round(offer_round, RoundStatus.CLOSED, now)
+            return True
+        units = offered_units(offered[0])
+        end_offers(offered, FulfilmentStatus.EXPIRED, now)
         unallocate(units)
-        offer_round.status = check_transition(ROUND_TRANSITIONS, RoundStatus.OPEN, RoundStatus.EXPIRED)
-        offer_round.closed_at = now
-        offer_round.save(update_fields=["status", "closed_at"])
+        close_round(offer_round, RoundStatus.EXPIRED, now)
         _remember(offer_round, offered, now)
         _record(order_id, offer_round, offered, now)
-        if offered:
-            ladder = [EscalationStep(step) for step in offer_round.escalation]
-            reroute_order(order, reason="claim_timeout", actor=WORKER, now=now, ladder=ladder)
+        ladder = [EscalationStep(step) for step in offer_round.escalation]
+        reroute_order(order, reason="claim_timeout", actor=WORKER, now=now, ladder=ladder)
+        refresh_reliability([f.location_id for f in offered], now=now)
     return True
 
 

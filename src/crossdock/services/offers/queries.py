@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Location
+from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Location, StockPosition
 from crossdock.domain.errors import UnknownLocation
 from crossdock.domain.fulfilment import FulfilmentStatus
 
@@ -15,6 +15,7 @@ class OfferedItem:
     sku: str
     name: str
     quantity: int
+    on_hand: int = 0  # at the offered store: what its staff can count on the shelf, reserved units included
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class OpenOffer:
     expires_at: datetime
     destination_city: str
     items: list[OfferedItem]
+    channel_order_id: str = ""
 
 
 def open_offers(location: str) -> list[OpenOffer]:
@@ -40,10 +42,18 @@ def open_offers(location: str) -> list[OpenOffer]:
         .order_by("offer_round__expires_at", "pk")
     )
     items: dict[int, list[OfferedItem]] = {f.pk: [] for f in offered}
-    for fulfilment_id, sku, name, quantity in FulfilmentLine.objects.filter(fulfilment__in=offered).values_list(
-        "fulfilment_id", "order_line__sku", "order_line__product__name", "quantity"
-    ):
-        items[fulfilment_id].append(OfferedItem(sku, name, quantity))
+    rows = list(
+        FulfilmentLine.objects.filter(fulfilment__in=offered).values_list(
+            "fulfilment_id", "order_line__sku", "order_line__product__name", "quantity", "order_line__product_id"
+        )
+    )
+    on_hand = dict(
+        StockPosition.objects.filter(location_id=location_id, product_id__in={row[4] for row in rows}).values_list(
+            "product_id", "on_hand"
+        )
+    )
+    for fulfilment_id, sku, name, quantity, product_id in rows:
+        items[fulfilment_id].append(OfferedItem(sku, name, quantity, on_hand.get(product_id, 0)))
     return [
         OpenOffer(
             fulfilment_id=f.pk,
@@ -54,6 +64,7 @@ def open_offers(location: str) -> list[OpenOffer]:
             expires_at=f.offer_round.expires_at if f.offer_round else f.created_at,
             destination_city=str((f.order.shipping_address or {}).get("city", "")),
             items=items[f.pk],
+            channel_order_id=f.order.channel_order_id,
         )
         for f in offered
     ]

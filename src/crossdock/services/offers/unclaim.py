@@ -25,7 +25,8 @@ from crossdock.domain.orders import LINE_TRANSITIONS, LineStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.inventory.shortages import release_shortages
-from crossdock.services.offers.holds import forget_lines, lock_holds, release_holds
+from crossdock.services.offers.holds import forget_lines, lock_holds, lock_order_stock, release_holds
+from crossdock.services.reliability.refresh import refresh_reliability
 from crossdock.services.routing.reroute import Rerouted, reroute_order
 from crossdock.services.timeline import EventDraft, record_order_events
 
@@ -54,6 +55,7 @@ def unclaim_fulfilment(fulfilment_id: int, *, location: str, reason: str, note: 
                 field="fulfilment_id",
             )
         now = clock.now()
+        lock_order_stock(order_id)
         lines = list(FulfilmentLine.objects.filter(fulfilment=fulfilment).select_related("order_line"))
         held = lock_holds([fulfilment])
         release_holds(held)
@@ -71,6 +73,7 @@ def unclaim_fulfilment(fulfilment_id: int, *, location: str, reason: str, note: 
         _remember(fulfilment, why, now)
         _record(order_id, fulfilment, lines, why, note, corrected, location=location, actor=actor, now=now)
         rerouted = reroute_order(order, reason="unclaimed", actor=actor, now=now)
+        refresh_reliability([fulfilment.location_id], now=now)
     return Unclaimed(fulfilment_id, order_id, str(why), corrected, rerouted)
 
 

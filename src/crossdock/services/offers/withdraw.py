@@ -6,10 +6,9 @@ from datetime import datetime
 
 from crossdock.db.models import Location, Order
 from crossdock.domain.events import OrderEventType
-from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
-from crossdock.domain.offers import ROUND_TRANSITIONS, RoundStatus
-from crossdock.domain.transitions import check_transition
-from crossdock.services.offers.holds import forget_lines, lock_holds, release_holds
+from crossdock.domain.fulfilment import FulfilmentStatus
+from crossdock.domain.offers import RoundStatus
+from crossdock.services.offers.holds import close_round, end_offers, lock_order_stock
 from crossdock.services.offers.units import offered_units, unallocate
 from crossdock.services.timeline import EventDraft
 
@@ -18,21 +17,15 @@ def withdraw_open_offers(order: Order, *, reason: str, now: datetime) -> list[Ev
     """On a locked order: every open round is closed, its offers withdrawn and their stock released; the
     units wait unallocated for the next routing. Returns the timeline events for the caller to record."""
     drafts = []
-    for offer_round in order.offer_rounds.select_for_update().filter(status=RoundStatus.OPEN).order_by("pk"):
+    rounds = list(order.offer_rounds.select_for_update().filter(status=RoundStatus.OPEN).order_by("pk"))
+    if rounds:
+        lock_order_stock(order.pk)  # the rounds' holds in one pass, not round by round
+    for offer_round in rounds:
         offered = list(offer_round.fulfilments.filter(status=FulfilmentStatus.OFFERED).order_by("pk"))
         units = offered_units(offered[0]) if offered else {}
-        release_holds(lock_holds(offered))
-        for fulfilment in offered:
-            fulfilment.status = check_transition(
-                FULFILMENT_TRANSITIONS, FulfilmentStatus.OFFERED, FulfilmentStatus.WITHDRAWN
-            )
-            fulfilment.updated_at = now
-            fulfilment.save(update_fields=["status", "updated_at"])
-        forget_lines(offered)
+        end_offers(offered, FulfilmentStatus.WITHDRAWN, now)
         unallocate(units)
-        offer_round.status = check_transition(ROUND_TRANSITIONS, RoundStatus.OPEN, RoundStatus.CLOSED)
-        offer_round.closed_at = now
-        offer_round.save(update_fields=["status", "closed_at"])
+        close_round(offer_round, RoundStatus.CLOSED, now)
         codes = dict(Location.objects.filter(pk__in=[f.location_id for f in offered]).values_list("pk", "code"))
         offers = [{"fulfilment_id": f.pk, "location": codes[f.location_id]} for f in offered]
         drafts.append(

@@ -11,7 +11,14 @@ from crossdock.db.models import FulfilmentOrder, Order, OrderLine, Reservation
 from crossdock.domain.errors import IllegalTransition, InvalidInput, NotFound
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import CANCELLABLE, FULFILMENT_TRANSITIONS, FulfilmentStatus
-from crossdock.domain.orders import LINE_TRANSITIONS, ORDER_TRANSITIONS, LineStatus, OrderStatus, order_status_for
+from crossdock.domain.orders import (
+    LINE_TRANSITIONS,
+    OPEN_LINE_STATUSES,
+    ORDER_TRANSITIONS,
+    LineStatus,
+    OrderStatus,
+    order_status_for,
+)
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.orders.cancellation_money import settle_cancellation
@@ -95,7 +102,7 @@ def _release_stock(chosen: list[OrderLine], positions: list[int]) -> None:
 def _cancel_emptied_fulfilments(order: Order) -> None:
     for fulfilment in order.fulfilments.exclude(lines__order_line__status__in=_live_line_statuses()):
         status = FulfilmentStatus(fulfilment.status)
-        if status == FulfilmentStatus.CANCELLED:
+        if status not in CANCELLABLE:  # already cancelled, or an offer that was withdrawn or expired
             continue
         fulfilment.status = check_transition(FULFILMENT_TRANSITIONS, status, FulfilmentStatus.CANCELLED)
         fulfilment.updated_at = clock.now()
@@ -103,7 +110,7 @@ def _cancel_emptied_fulfilments(order: Order) -> None:
 
 
 def _live_line_statuses() -> list[str]:
-    return [LineStatus.ALLOCATED, LineStatus.UNALLOCATED, LineStatus.FULFILLED]
+    return [*OPEN_LINE_STATUSES, LineStatus.FULFILLED]
 
 
 def _settle(order: Order, lines: list[OrderLine]) -> None:

@@ -19,15 +19,26 @@ from crossdock.domain.errors import IllegalTransition, InvalidInput
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import CANCELLABLE, FulfilmentStatus
 from crossdock.domain.money import Money
-from crossdock.domain.orders import LINE_TRANSITIONS, ORDER_TRANSITIONS, LineStatus, OrderStatus, order_status_for
+from crossdock.domain.orders import (
+    LINE_TRANSITIONS,
+    OPEN_LINE_STATUSES,
+    ORDER_TRANSITIONS,
+    SHORT_LINE_STATUSES,
+    LineStatus,
+    OrderStatus,
+    order_status_for,
+)
 from crossdock.domain.pricing import units_share
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.holds.place_hold import lock_existing_order
+from crossdock.services.offers.withdraw import withdraw_open_offers
 from crossdock.services.orders.cancellation_money import settle_cancellation
 from crossdock.services.orders.edits.stock import cancel_emptied_fulfilments, release_lines
 from crossdock.services.orders.pricing import line_amounts
+from crossdock.services.routing.reroute import reroute_order
 from crossdock.services.timeline import EventDraft, record_order_events
+from crossdock.services.waiting.lines import take_waiting_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +61,21 @@ def cancel_quantities(order_id: int, cancels: list[QuantityCancel], *, reason: s
         order = lock_existing_order(order_id)
         lines = list(order.lines.all())
         chosen = _chosen(lines, cancels)
-        held = Reservation.objects.filter(order_line__in=[line for line, _ in chosen])
+        held = Reservation.objects.filter(order_line__order=order)  # offers' holds at every store too
         list(locks.lock_positions(set(held.values_list("position_id", flat=True))))  # stock before fulfilments
         now = clock.now()
+        # Units offered to several stores are held at each: call the offers back, cancel, then offer the rest.
+        withdrawn = withdraw_open_offers(order, reason="quantities cancelled", now=now)
+        if withdrawn:
+            lines = list(order.lines.all())
+            chosen = _chosen(lines, cancels)
         for line, quantity in chosen:
             _take_off(order, line, quantity, now)
         _settle_status(order, lines)
-        _record(order, chosen, reason=reason, actor=actor, now=now)
+        _record(order, chosen, reason=reason, actor=actor, now=now, withdrawn=withdrawn)
         settle_cancellation(order, lines, reason=reason, actor=actor, now=now)
+        if withdrawn:
+            reroute_order(order, reason="quantities_cancelled", actor=actor, now=now)
 
 
 def _chosen(lines: list[OrderLine], cancels: list[QuantityCancel]) -> list[tuple[OrderLine, int]]:
@@ -69,7 +87,7 @@ def _chosen(lines: list[OrderLine], cancels: list[QuantityCancel]) -> list[tuple
         line = by_number.get(cancel.line_number)
         if line is None:
             raise InvalidInput(f"order has no line {cancel.line_number}", field=f"{field}.line")
-        if line.status not in (LineStatus.ALLOCATED, LineStatus.UNALLOCATED):
+        if line.status not in OPEN_LINE_STATUSES:
             raise IllegalTransition(f"line {line.line_number} is {line.status}", field=f"{field}.line")
         if line.pk not in cancellable:
             raise IllegalTransition(f"line {line.line_number} has already left its location", field=f"{field}.line")
@@ -106,8 +124,9 @@ def _take_off(order: Order, line: OrderLine, quantity: int, now: datetime) -> No
     line.discount = (Money(Decimal(line.unit_price), order.currency).times(kept) - kept_net).amount
     line.cancelled_quantity += quantity
     line.unallocated_quantity -= from_unallocated
-    if line.unallocated_quantity == 0 and line.status == LineStatus.UNALLOCATED:
-        line.status = check_transition(LINE_TRANSITIONS, LineStatus.UNALLOCATED, LineStatus.ALLOCATED)
+    take_waiting_units(line.pk, from_unallocated, now)
+    if line.unallocated_quantity == 0 and line.status in SHORT_LINE_STATUSES:
+        line.status = check_transition(LINE_TRANSITIONS, LineStatus(line.status), LineStatus.ALLOCATED)
     line.save(update_fields=["quantity", "discount", "cancelled_quantity", "unallocated_quantity", "status"])
 
 
@@ -141,11 +160,19 @@ def _settle_status(order: Order, lines: list[OrderLine]) -> None:
     order.save(update_fields=["status"])
 
 
-def _record(order: Order, chosen: list[tuple[OrderLine, int]], *, reason: str, actor: str, now: datetime) -> None:
+def _record(
+    order: Order,
+    chosen: list[tuple[OrderLine, int]],
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    withdrawn: list[EventDraft],
+) -> None:
     cancelled = [{"line": line.line_number, "quantity": quantity} for line, quantity in chosen]
     record_order_events(
         order.pk,
-        [EventDraft(OrderEventType.QUANTITIES_CANCELLED, {"lines": cancelled}, reason=reason)],
+        [*withdrawn, EventDraft(OrderEventType.QUANTITIES_CANCELLED, {"lines": cancelled}, reason=reason)],
         actor=actor,
         at=now,
         topic="order.quantities_cancelled",

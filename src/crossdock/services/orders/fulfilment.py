@@ -1,12 +1,13 @@
-"""A stand-in for the store and warehouse flow: ship (or hand over) one fulfilment order at once.
+"""Stock leaving a location: consume a fulfilment's reservations, settle lines and order, record it.
 
-The store-fulfilment work will replace it with claim → pick → pack → ship steps; until then this
-moves a fulfilment through the same transition table, consumes its stock and captures what is due.
+`mark_fulfilment_shipped` walks a fulfilment straight to shipped (or collected) in one go: warehouses
+and tests use it. Stores go step by step (services/store_work/) and share the functions below.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -45,17 +46,17 @@ def mark_fulfilment_shipped(fulfilment_id: int, *, actor: str) -> None:
             raise OrderOnHold(f"order {order.pk} is on hold; release it first", field="fulfilment_id")
         lines = list(FulfilmentLine.objects.filter(fulfilment_id=fulfilment_id).select_related("order_line"))
         location_id = FulfilmentOrder.objects.values_list("location_id", flat=True).get(pk=fulfilment_id)
-        reservations = _lock_reservations(lines, location_id)
+        reservations = lock_fulfilment_reservations(lines, location_id)
         fulfilment = FulfilmentOrder.objects.select_for_update().get(pk=fulfilment_id)
         now = clock.now()
         _walk(fulfilment, now)
-        _consume(lines, reservations)
-        _settle_lines(order, now)
-        _record(order, fulfilment, lines, actor=actor, now=now)
+        consume_reserved(lines, reservations)
+        settle_fulfilled_lines(order, now)
+        record_departure(order, fulfilment, lines, actor=actor, now=now)
         settle_payments(order, actor=actor, now=now)
 
 
-def _lock_reservations(lines: list[FulfilmentLine], location_id: int) -> list[Reservation]:
+def lock_fulfilment_reservations(lines: list[FulfilmentLine], location_id: int) -> list[Reservation]:
     """The reservations behind these lines at the location, their stock rows locked in pk order (stock
     before fulfilments, as everywhere)."""
     held = Reservation.objects.filter(
@@ -77,7 +78,7 @@ def _walk(fulfilment: FulfilmentOrder, now: datetime) -> None:
     fulfilment.save(update_fields=["status", "updated_at"])
 
 
-def _consume(lines: list[FulfilmentLine], reservations: list[Reservation]) -> None:
+def consume_reserved(lines: list[FulfilmentLine], reservations: list[Reservation]) -> None:
     """Each line's units leave on-hand at the fulfilment's location, and their reservation goes."""
     for fulfilment_line in lines:
         left = fulfilment_line.quantity
@@ -96,7 +97,7 @@ def _consume(lines: list[FulfilmentLine], reservations: list[Reservation]) -> No
                 Reservation.objects.filter(pk=reservation.pk).update(quantity=F("quantity") - taken)
 
 
-def _settle_lines(order: Order, now: datetime) -> None:
+def settle_fulfilled_lines(order: Order, now: datetime) -> None:
     """Lines whose every unit has gone are fulfilled; the order follows."""
     done: dict[int, int] = {}
     for line_id, quantity in FulfilmentLine.objects.filter(
@@ -119,13 +120,21 @@ def _settle_lines(order: Order, now: datetime) -> None:
     order.save(update_fields=["status", "updated_at"])
 
 
-def _record(
-    order: Order, fulfilment: FulfilmentOrder, lines: list[FulfilmentLine], *, actor: str, now: datetime
+def record_departure(
+    order: Order,
+    fulfilment: FulfilmentOrder,
+    lines: list[FulfilmentLine],
+    *,
+    actor: str,
+    now: datetime,
+    extra: dict[str, Any] | None = None,
 ) -> None:
+    """The timeline event and outbox message of units leaving: shipped, or collected at the counter."""
     data = {
         "fulfilment_id": fulfilment.pk,
         "status": fulfilment.status,
         "lines": [{"line": fl.order_line.line_number, "quantity": fl.quantity} for fl in lines],
+        **(extra or {}),
     }
     record_order_events(
         order.pk,

@@ -10,6 +10,7 @@ from typing import TypedDict
 
 from crossdock.db.models import FulfilmentOrder, Order
 from crossdock.domain.errors import InvalidInput, NotFound
+from crossdock.domain.orders import WAITING_LINE_STATUSES
 from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.orders.pricing import line_amounts
 from crossdock.services.orders.views import (
@@ -20,6 +21,7 @@ from crossdock.services.orders.views import (
     OrderSummary,
     OrderView,
 )
+from crossdock.services.waiting.lines import promised_on
 
 MAX_PAGE = 200
 
@@ -30,6 +32,7 @@ def get_order(order_id: int) -> OrderView:
     if order is None:
         raise NotFound(f"order {order_id} does not exist", field="order_id")
     lines = list(order.lines.select_related("location"))
+    promises = promised_on([line.pk for line in lines if line.status in WAITING_LINE_STATUSES])
     fulfilments = (
         FulfilmentOrder.objects.filter(order=order).select_related("location").prefetch_related("lines__order_line")
     )
@@ -55,6 +58,7 @@ def get_order(order_id: int) -> OrderView:
                 discount=line.discount,
                 line_total=line_amounts(line, order.currency).net.amount,
                 cancelled_quantity=line.cancelled_quantity,
+                promised_on=promises.get(line.pk),
             )
             for line in lines
         ],

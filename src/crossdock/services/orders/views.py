@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ class LineView:
     discount: Decimal = Decimal(0)
     line_total: Decimal = Decimal(0)  # what the line costs now: unit_price × quantity − discount; 0 once cancelled
     cancelled_quantity: int = 0
+    promised_on: date | None = None  # backordered / pre-ordered lines: when the last waiting unit is promised
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,7 @@
 """Routing again the units of an order that nobody holds: after an unclaim, a claim timeout, a short pick,
-a hold released. The caller holds the order's row lock and the transaction."""
+a hold released. The caller holds the order's row lock and the transaction; a caller that locks stock rows
+before (to release holds) locks the order's stock first with `offers.holds.lock_order_stock`, or its second
+set of row locks can deadlock with order capture."""
 
 from __future__ import annotations
 
@@ -11,10 +13,17 @@ from crossdock.db.models import Order, OrderLine, RoutingExclusion, WaitingLine
 from crossdock.domain.allocation import AllocationPlan, LineDemand
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.locations import LocationType
-from crossdock.domain.orders import LINE_TRANSITIONS, DeliveryMethod, LineStatus, OrderStatus, order_status_for
+from crossdock.domain.orders import (
+    LINE_TRANSITIONS,
+    DeliveryMethod,
+    LineStatus,
+    OrderStatus,
+    RequestedLine,
+    order_status_for,
+)
 from crossdock.domain.routing.profile import EscalationStep, Strategy
 from crossdock.domain.transitions import check_transition
-from crossdock.domain.waiting import WaitingKind, WaitingStatus
+from crossdock.domain.waiting import WaitingStatus
 from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.offers.rounds import offered_events, open_rounds
 from crossdock.services.orders.fulfilment_rows import write_fulfilments
@@ -22,7 +31,7 @@ from crossdock.services.orders.placement_routing import Routed, profile_for, rec
 from crossdock.services.orders.sourcing import StockView, load_stock, reserve_plan
 from crossdock.services.routing.profiles import SelectedProfile
 from crossdock.services.timeline import EventDraft, record_order_events
-from crossdock.services.waiting.policy import backorderable_skus
+from crossdock.services.waiting.placing import plan_waiting, record_waiting
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,28 +187,21 @@ def _settle_order(order: Order) -> None:
 
 
 def _backorder(order: Order, lines: list[OrderLine], *, actor: str, now: datetime) -> Rerouted:
-    """The last step of the ladder: wait for stock, where the channel and SKU allow backorders."""
-    allowed = backorderable_skus(order.channel, {line.sku: line.product for line in lines})
-    queued = [line for line in lines if line.sku in allowed]
-    WaitingLine.objects.bulk_create(
-        WaitingLine(
-            order_line=line,
-            product_id=line.product_id,
-            kind=WaitingKind.BACKORDER,
-            status=WaitingStatus.WAITING,
-            ordered_quantity=line.unallocated_quantity,
-            quantity=line.unallocated_quantity,
-            created_at=now,
-        )
-        for line in queued
-    )
+    """The last step of the ladder: wait for stock, where the channel and SKU allow backorders — the lines
+    become `backordered` with a promise date from open supply, exactly as at placement."""
+    requested = [RequestedLine(line.sku, line.unallocated_quantity, DeliveryMethod.SHIP) for line in lines]
+    short = AllocationPlan((), {key: line.unallocated_quantity for key, line in enumerate(lines)})
+    products = {line.sku: line.product for line in lines}
+    waiting = plan_waiting(short, {}, lines=requested, channel=order.channel, products=products)
+    record_waiting(order, lines, waiting, actor=actor, now=now)
+    backordered = [lines[key].line_number for key in waiting.drafts]
     described = {str(line.line_number): line.unallocated_quantity for line in lines}
     record_order_events(
         order.pk,
         [
             EventDraft(
                 OrderEventType.ESCALATED,
-                {"step": "backorder", "lines": described, "backordered": [line.line_number for line in queued]},
+                {"step": "backorder", "lines": described, "backordered": backordered},
                 reason="no store claimed and no warehouse has the stock",
             )
         ],

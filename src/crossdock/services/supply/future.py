@@ -40,7 +40,7 @@ def future_availability(sku: str, *, on: date, channel: str | None = None) -> Fu
     product = Product.objects.filter(sku=sku).first()
     if product is None:
         raise UnknownSku(f"unknown sku {sku!r}", field="sku")
-    figures = network_figures([sku], channel=channel_row).by_sku[sku]
+    figures = network_figures([sku], channel=channel).by_sku[sku]
     now = {f.location_id: (f.sellable if channel_row else f.available) for f in figures.locations}
     supplies = open_supply([product.pk]).get(product.pk, [])
     rules = load_channel_rules(channel_row, skus=[sku], categories=[product.category]) if channel_row else None

@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import F, Sum
 
 from crossdock.db.models import SupplyLine, WaitingLine
-from crossdock.domain.orders import LineStatus
+from crossdock.domain.orders import SHORT_LINE_STATUSES
 from crossdock.domain.supply import Arrival, SupplyStatus, free, promised
 from crossdock.domain.waiting import WaitingStatus
 
@@ -47,7 +47,9 @@ def open_supply(product_ids: Collection[int], *, lock: bool = False) -> dict[int
     """Open supply lines of the products, earliest ETA first (none last). With `lock`, the lines are
     taken FOR UPDATE in pk order: promises made against them are then exact."""
     lines = SupplyLine.objects.filter(
-        product_id__in=list(product_ids), supply__status__in=OPEN_STATUSES, received_quantity__lt=F("quantity")
+        product_id__in=list(product_ids),
+        supply__status__in=OPEN_STATUSES,
+        received_quantity__lt=F("quantity") - F("cancelled_quantity"),
     )
     if lock:
         lines = lines.select_for_update(of=("self",)).order_by("pk")
@@ -64,11 +66,13 @@ def open_supply(product_ids: Collection[int], *, lock: bool = False) -> dict[int
             "supply__dispatched_at",
             "quantity",
             "received_quantity",
+            "cancelled_quantity",
         )
     )
     assigned = _assigned([row[0] for row in rows])
     per_product: dict[int, list[OpenSupply]] = defaultdict(list)
-    for pk, product_id, reference, kind, location_id, code, kind_of_location, eta, dispatched, qty, received in rows:
+    for pk, product_id, reference, kind, location_id, code, kind_of_location, eta, dispatched, *units in rows:
+        quantity, received, cancelled = units
         per_product[product_id].append(
             OpenSupply(
                 pk,
@@ -80,7 +84,7 @@ def open_supply(product_ids: Collection[int], *, lock: bool = False) -> dict[int
                 kind_of_location,
                 eta,
                 dispatched is not None,
-                qty - received,
+                quantity - received - cancelled,
                 assigned.get(pk, 0),
             )
         )
@@ -94,7 +98,7 @@ def _assigned(line_ids: list[int]) -> dict[int, int]:
         return {}
     return dict(
         WaitingLine.objects.filter(
-            supply_line_id__in=line_ids, status=WaitingStatus.WAITING, order_line__status=LineStatus.UNALLOCATED
+            supply_line_id__in=line_ids, status=WaitingStatus.WAITING, order_line__status__in=SHORT_LINE_STATUSES
         )
         .values("supply_line_id")
         .annotate(units=Sum("quantity"))

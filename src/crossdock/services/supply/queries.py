@@ -14,6 +14,7 @@ class SupplyLineView:
     sku: str
     quantity: int
     received: int
+    cancelled: int
     open: int
 
 
@@ -47,7 +48,13 @@ def get_supply(supply_id: int) -> SupplyView:
         eta=supply.eta,
         dispatched_at=supply.dispatched_at,
         lines=[
-            SupplyLineView(line.sku, line.quantity, line.received_quantity, line.quantity - line.received_quantity)
+            SupplyLineView(
+                line.sku,
+                line.quantity,
+                line.received_quantity,
+                line.cancelled_quantity,
+                line.quantity - line.received_quantity - line.cancelled_quantity,
+            )
             for line in supply.lines.all()
         ],
     )

@@ -74,7 +74,10 @@ def _known_skus(lines: list[tuple[str, int]]) -> None:
 
 
 def _receive_lines(supply_lines: dict[str, SupplyLine], lines: list[tuple[str, int]]) -> dict[str, SupplyLineLevel]:
-    levels = {sku: SupplyLineLevel(line.quantity, line.received_quantity) for sku, line in supply_lines.items()}
+    levels = {
+        sku: SupplyLineLevel(line.quantity, line.received_quantity, line.cancelled_quantity)
+        for sku, line in supply_lines.items()
+    }
     for index, (sku, quantity) in enumerate(lines):
         if sku not in supply_lines:
             raise InvalidInput(f"{sku} is not on this supply", field=f"lines[{index}].sku")

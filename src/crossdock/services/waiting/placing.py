@@ -12,7 +12,8 @@ from datetime import date, datetime
 from crossdock.db.models import Channel, Order, OrderLine, Product, WaitingLine
 from crossdock.domain.allocation import AllocationPlan, LineDemand
 from crossdock.domain.events import OrderEventType
-from crossdock.domain.orders import RequestedLine
+from crossdock.domain.orders import LINE_TRANSITIONS, LineStatus, RequestedLine
+from crossdock.domain.transitions import check_transition
 from crossdock.domain.waiting import WaitingKind, WaitingStatus, may_backorder, priority_for_tier
 from crossdock.services.inventory.controls import load_blocks, load_channel_rules
 from crossdock.services.supply.open_supply import open_supply
@@ -73,9 +74,11 @@ def plan_waiting(
 
 
 def record_waiting(order: Order, lines: list[OrderLine], waiting: WaitingPlan, *, actor: str, now: datetime) -> None:
-    """Queue the waiting units and say so on the order's timeline (with each line's promise date)."""
+    """Queue the waiting units, mark their lines backordered or pre-ordered, and say so on the order's
+    timeline (with each line's promise date). Raises IllegalTransition for a line that is not unallocated."""
     if not waiting.drafts:
         return
+    _mark_waiting(lines, waiting.drafts)
     priority = priority_for_tier(order.customer.tier if order.customer else None)
     WaitingLine.objects.bulk_create(
         WaitingLine(
@@ -109,6 +112,16 @@ def record_waiting(order: Order, lines: list[OrderLine], waiting: WaitingPlan, *
     record_order_events(
         order.pk, events, actor=actor, at=now, topic="order.lines_waiting", payload={"order_id": order.pk}
     )
+
+
+def _mark_waiting(lines: list[OrderLine], drafts: dict[int, WaitingDraft]) -> None:
+    marked = []
+    for draft in drafts.values():
+        line = lines[draft.key]
+        target = LineStatus.PREORDERED if draft.kind == WaitingKind.PREORDER else LineStatus.BACKORDERED
+        line.status = check_transition(LINE_TRANSITIONS, LineStatus(line.status), target, field="lines")
+        marked.append(line)
+    OrderLine.objects.bulk_update(marked, ["status"])
 
 
 def _iso(day: date | None) -> str | None:

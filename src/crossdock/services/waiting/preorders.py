@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 
 from django.db.models import Q, Sum
@@ -11,7 +12,7 @@ from crossdock.db.models import Channel, PreorderWindow, WaitingLine
 from crossdock.domain import waiting
 from crossdock.domain.errors import InsufficientSupply, PreorderClosed
 from crossdock.domain.orders import LineStatus, RequestedLine
-from crossdock.domain.waiting import WaitingKind, WaitingStatus
+from crossdock.domain.waiting import WaitingKind, WaitingStatus, launch_promise
 from crossdock.services.inventory.controls import load_blocks, load_channel_rules
 from crossdock.services.supply.open_supply import open_supply
 from crossdock.services.waiting.drafts import WaitingDraft
@@ -49,6 +50,7 @@ def reserve_preorders(
             line.quantity, now, field=f"lines[{key}].quantity"
         )
         promises = promise(supplies[product_ids[line.sku]], line.quantity, rules=rules, blocks=blocks, sku=line.sku)
+        promises = [replace(p, eta=launch_promise(p.eta, window.release_not_before)) for p in promises]
         if promises[-1].supply_line_id is None:
             raise InsufficientSupply(
                 f"open supply of {line.sku} cannot cover {line.quantity} more pre-ordered units",

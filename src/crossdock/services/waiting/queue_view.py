@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from crossdock.db.models import Product, WaitingLine
 from crossdock.domain.errors import UnknownSku
-from crossdock.domain.orders import LineStatus
+from crossdock.domain.orders import SHORT_LINE_STATUSES
 from crossdock.domain.waiting import WaitingKind, WaitingStatus
 from crossdock.services.inventory.queue import queued_units
 from crossdock.services.supply.open_supply import open_supply
@@ -53,7 +53,7 @@ def sku_queue(sku: str) -> SkuQueue:
         raise UnknownSku(f"unknown sku {sku!r}", field="sku")
     rows = (
         WaitingLine.objects.filter(
-            product=product, status=WaitingStatus.WAITING, order_line__status=LineStatus.UNALLOCATED
+            product=product, status=WaitingStatus.WAITING, order_line__status__in=SHORT_LINE_STATUSES
         )
         .order_by("-priority", "created_at", "id")
         .values_list(

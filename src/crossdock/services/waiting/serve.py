@@ -9,38 +9,36 @@ from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Order, OrderLin
 from crossdock.domain.allocation import Allocation, LineDemand, allocate
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FulfilmentStatus
-from crossdock.domain.orders import LINE_TRANSITIONS, DeliveryMethod, LineStatus
+from crossdock.domain.orders import LINE_TRANSITIONS, SHORT_LINE_STATUSES, DeliveryMethod, LineStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.domain.waiting import WaitingStatus
 from crossdock.services.holds.queries import is_on_hold
-from crossdock.services.orders.channel_stock import ChannelStock, channel_stock
+from crossdock.services.orders.channel_stock import ChannelStock
 from crossdock.services.timeline import EventDraft, record_order_events
+from crossdock.services.waiting.locked_stock import LockedStock
 
 
-def serve_waiting_line(waiting: WaitingLine, *, sku: str, now: datetime) -> int:
+def serve_waiting_line(waiting: WaitingLine, *, stocks: LockedStock, now: datetime) -> int:
     """Allocate what stock allows of the (row-locked) waiting line; returns the units allocated.
 
-    A line that no longer waits (cancelled, or allocated some other way) closes its waiting row.
+    `stocks`: the SKU's positions as this transaction holds them. A line that no longer waits
+    (cancelled, or allocated some other way) closes its waiting row.
     """
     order = locks.lock_order(waiting.order_line.order_id)
     line = OrderLine.objects.get(pk=waiting.order_line_id)
-    units = min(waiting.quantity, line.unallocated_quantity) if line.status == LineStatus.UNALLOCATED else 0
+    units = min(waiting.quantity, line.unallocated_quantity) if line.status in SHORT_LINE_STATUSES else 0
     if units == 0:
         _close(waiting, WaitingStatus.CANCELLED if line.status == LineStatus.CANCELLED else WaitingStatus.RELEASED, now)
         return 0
-    stock = channel_stock(
-        channel=order.channel,
-        product_ids={sku: line.product_id},
-        store_ids={line.location_id} if line.location_id else set(),
-        lock=True,
-        queue_first=False,
-    )
+    sku = stocks.sku
+    stock = stocks.stock(order.channel_id, line.location_id)
     demand = LineDemand(0, sku, units, DeliveryMethod(line.delivery_method), line.location_id)
     plan = allocate([demand], sites=stock.sites, available=stock.available, destination=_destination(order))
     if not plan.allocations:
         return 0
     for allocation in plan.allocations:
         _reserve(order, line, allocation, stock, sku, now)
+        stocks.took(stock.position_ids[(allocation.location_id, sku)], allocation.quantity)
     allocated = sum(a.quantity for a in plan.allocations)
     _settle(line, waiting, allocated, now)
     _record(order, line, plan.allocations, stock, now)
@@ -69,7 +67,7 @@ def _reserve(
 def _settle(line: OrderLine, waiting: WaitingLine, allocated: int, now: datetime) -> None:
     line.unallocated_quantity -= allocated
     if line.unallocated_quantity == 0:
-        line.status = check_transition(LINE_TRANSITIONS, LineStatus.UNALLOCATED, LineStatus.ALLOCATED)
+        line.status = check_transition(LINE_TRANSITIONS, LineStatus(line.status), LineStatus.ALLOCATED)
     line.save(update_fields=["status", "unallocated_quantity"])
     waiting.quantity -= allocated
     if waiting.quantity == 0:

@@ -37,6 +37,7 @@ class WindowView:
     ends_at: datetime
     cap: int
     preordered: int
+    release_not_before: datetime | None = None
 
 
 def set_channel_policy(policy: Policy) -> Policy:
@@ -69,8 +70,12 @@ def set_backorderable(skus: list[str], categories: list[str]) -> Backorderable:
     return Backorderable(skus=sorted(set(skus)), categories=sorted(set(categories)))
 
 
-def open_preorder_window(sku: str, *, starts_at: datetime, ends_at: datetime, cap: int) -> WindowView:
-    """Raises UnknownSku, InvalidInput (ends before it starts, a negative cap, overlapping another window)."""
+def open_preorder_window(
+    sku: str, *, starts_at: datetime, ends_at: datetime, cap: int, release_not_before: datetime | None = None
+) -> WindowView:
+    """Open a window; with `release_not_before` (the launch), its pre-orders are promised no earlier and never
+    allocated before it. Raises UnknownSku, InvalidInput (ends before it starts, a negative cap, a launch before
+    the window opens, overlapping another window)."""
     product = Product.objects.filter(sku=sku).first()
     if product is None:
         raise UnknownSku(f"unknown sku {sku!r}", field="sku")
@@ -78,13 +83,20 @@ def open_preorder_window(sku: str, *, starts_at: datetime, ends_at: datetime, ca
         raise InvalidInput("a window ends after it starts", field="ends_at")
     if cap < 0:
         raise InvalidInput("cap cannot be negative", field="cap")
+    if release_not_before is not None and release_not_before < starts_at:
+        raise InvalidInput("the launch cannot come before pre-orders open", field="release_not_before")
     overlapping = PreorderWindow.objects.filter(product=product, starts_at__lt=ends_at, ends_at__gt=starts_at)
     if overlapping.exists():
         raise InvalidInput(f"{sku} already has a pre-order window in that time", field="starts_at")
     window = PreorderWindow.objects.create(
-        product=product, starts_at=starts_at, ends_at=ends_at, cap=cap, created_at=clock.now()
+        product=product,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        cap=cap,
+        release_not_before=release_not_before,
+        created_at=clock.now(),
     )
-    return WindowView(window.pk, sku, starts_at, ends_at, cap, 0)
+    return WindowView(window.pk, sku, starts_at, ends_at, cap, 0, release_not_before)
 
 
 def list_preorder_windows(sku: str) -> list[WindowView]:
@@ -100,6 +112,6 @@ def list_preorder_windows(sku: str) -> list[WindowView]:
         .values_list("window_id", "units")
     )
     return [
-        WindowView(w.pk, sku, w.starts_at, w.ends_at, w.cap, sold.get(w.pk, 0))
+        WindowView(w.pk, sku, w.starts_at, w.ends_at, w.cap, sold.get(w.pk, 0), w.release_not_before)
         for w in PreorderWindow.objects.filter(product__sku=sku).order_by("starts_at")
     ]

@@ -16,6 +16,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "products": (("sku", "name", "price"), ("currency", "brand", "category", "barcode", "image_url", "attributes")),
     "stock": (("location", "sku", "on_hand"), ("safety_stock",)),
+    "deltas": (("location", "sku", "delta"), ()),
 }
 
 

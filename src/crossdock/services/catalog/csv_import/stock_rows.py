@@ -7,8 +7,10 @@ million rows stays small in memory.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from crossdock.db.models import Location, LocationFeed
 from crossdock.domain.stock import MAX_ON_HAND
@@ -85,7 +87,16 @@ def read_counts(path: Path, sku_ids: dict[str, int], report: ImportReport, progr
     return list(by_code.values())
 
 
-def refuse_stale(counts: list[LocationCounts], sequence: int, report: ImportReport) -> None:
+class LocationRows(Protocol):
+    """One location's rows of a feed file (counts or deltas)."""
+
+    code: str
+    location_id: int
+    first_line: int
+    stale: bool
+
+
+def refuse_stale(counts: Sequence[LocationRows], sequence: int, report: ImportReport) -> None:
     """A location whose newest applied feed is newer than this file's sequence cannot take it."""
     newest = dict(
         LocationFeed.objects.filter(location_id__in=[c.location_id for c in counts]).values_list(

@@ -10,7 +10,7 @@ from crossdock.domain.edits import EditedLine, LineChange, check_editable
 from crossdock.domain.errors import AddressRequired, CapabilityMissing, DuplicateLine, InvalidInput, UnknownLocation
 from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.locations import Capability
-from crossdock.domain.orders import DeliveryMethod, LineStatus
+from crossdock.domain.orders import OPEN_LINE_STATUSES, DeliveryMethod, LineStatus
 from crossdock.services.orders.edits.commands import OrderEdit
 
 
@@ -39,7 +39,7 @@ def target_lines(order: Order, lines: list[OrderLine], edit: OrderEdit) -> EditT
         check_editable(EditedLine(number, LineStatus(line.status), work[line.pk]), field=field)
     if edit.shipping_address is not None:
         for line in lines:
-            open_line = line.status in (LineStatus.ALLOCATED, LineStatus.UNALLOCATED)
+            open_line = line.status in OPEN_LINE_STATUSES
             if line.delivery_method == DeliveryMethod.SHIP and line.line_number not in chosen and open_line:
                 edited = EditedLine(line.line_number, LineStatus(line.status), work[line.pk])
                 check_editable(edited, field="shipping_address")

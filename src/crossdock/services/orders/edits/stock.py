@@ -7,7 +7,7 @@ from datetime import datetime
 
 from crossdock.db import locks
 from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Order, OrderLine, Reservation
-from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
+from crossdock.domain.fulfilment import CANCELLABLE, FULFILMENT_TRANSITIONS, FulfilmentStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services.orders.sourcing import Hold
 
@@ -37,7 +37,7 @@ def cancel_emptied_fulfilments(order: Order, now: datetime) -> None:
     emptied = (
         FulfilmentOrder.objects.select_for_update(of=("self",)).filter(order=order, lines__isnull=True).order_by("pk")
     )
-    for fulfilment in emptied.exclude(status=FulfilmentStatus.CANCELLED):
+    for fulfilment in emptied.filter(status__in=CANCELLABLE):  # withdrawn or expired offers are over already
         fulfilment.status = check_transition(
             FULFILMENT_TRANSITIONS, FulfilmentStatus(fulfilment.status), FulfilmentStatus.CANCELLED
         )

@@ -1,0 +1,1 @@
+"""Staff accounts, roles and the stores each person may work at."""
