@@ -10,6 +10,7 @@ from rich.table import Table
 from crossdock.services.demo.access import ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_TOKEN
 from crossdock.services.demo.scale import SCALES
 from crossdock.services.demo.seed import DemoSummary, network_exists, seed_demo
+from crossdock.services.demo.staff import STAFF_PASSWORD, associate_username
 
 BASE_URL = "http://127.0.0.1:8000"
 
@@ -66,5 +67,8 @@ def _print_access(console: Console, *, example_sku: str) -> None:
     credentials = f"user [bold]{ADMIN_USERNAME}[/bold], password [bold]{ADMIN_PASSWORD}[/bold]"
     console.print(f"Admin          {BASE_URL}/admin/   ({credentials})")
     console.print(f"API token      [bold]{DEMO_TOKEN}[/bold]   (all scopes; demo only)")
+    associate = associate_username("ST-NEW-YORK-CITY-NY")
+    staff = f"e.g. [bold]{associate}[/bold] / [bold]{STAFF_PASSWORD}[/bold]; every account in docs/demo.md"
+    console.print(f"Store app      {BASE_URL}/store/   ({staff})")
     header = f'-H "Authorization: Bearer {DEMO_TOKEN}"'
     console.print(f'Try            curl {header} "{BASE_URL}/api/v1/availability?skus={example_sku}"')

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from crossdock.db.models import OfferRound, OrderLine
+from crossdock.domain.errors import IllegalTransition
 from crossdock.domain.holds import HoldKind
 from crossdock.domain.orders import DeliveryMethod, RequestedLine
 from crossdock.services.holds.place_hold import hold_order
 from crossdock.services.holds.release_hold import release_hold
+from crossdock.services.inventory.adjust_stock import Adjustment, adjust_stock
 from crossdock.services.offers.claim import claim_offer
 from crossdock.services.offers.queries import open_offers
 from crossdock.services.orders.cancel_order import cancel_order
@@ -76,3 +78,39 @@ def test_a_hold_calls_the_offers_back_and_its_release_offers_the_order_again(off
     assert fulfilments(offered)[3:] == [("ST-MAN", "offered"), ("ST-BKN", "offered"), ("ST-BRX", "offered")]
     assert reserved(position) == [2, 2, 2, 0]
     assert OrderLine.objects.get(order_id=offered).unallocated_quantity == 0
+
+
+def test_a_count_below_an_offer_ends_that_stores_offer_and_the_others_keep_the_units(
+    offered, position, fulfilments
+) -> None:
+    adjust_stock([Adjustment("ST-MAN", "RETRO-RUNNER-42", -3, "cycle count")], actor="wms")
+
+    line = OrderLine.objects.get(order_id=offered)
+    assert (line.status, line.unallocated_quantity) == ("allocated", 0)
+    assert fulfilments(offered) == [("ST-MAN", "cancelled"), ("ST-BKN", "offered"), ("ST-BRX", "offered")]
+    assert reserved(position) == [0, 2, 2, 0]
+
+    claim_offer(open_offers("ST-BRX")[0].fulfilment_id, location="ST-BRX", actor="associate:brx")
+
+    assert reserved(position) == [0, 0, 2, 0]
+
+
+def test_a_store_whose_offer_a_count_cut_short_cannot_claim_it_and_another_can(
+    stock, place, offer_profile, position, fulfilments, db_state
+) -> None:
+    for store in STORES:
+        stock(store, "RETRO-RUNNER-42", 2)
+        stock(store, "WOOL-BEANIE", 2)
+    order_id = place(RequestedLine("RETRO-RUNNER-42", 2, SHIP), RequestedLine("WOOL-BEANIE", 1, SHIP))
+    adjust_stock([Adjustment("ST-MAN", "RETRO-RUNNER-42", -1, "cycle count")], actor="wms")
+    short_offer = open_offers("ST-MAN")[0].fulfilment_id
+    before = db_state()
+
+    with pytest.raises(IllegalTransition, match="no longer holds every item"):
+        claim_offer(short_offer, location="ST-MAN", actor="associate:man")
+
+    assert db_state() == before
+    claim_offer(open_offers("ST-BKN")[0].fulfilment_id, location="ST-BKN", actor="associate:bkn")
+    assert [position(code, "RETRO-RUNNER-42").reserved for code in STORES] == [0, 2, 0, 0]
+    assert [position(code, "WOOL-BEANIE").reserved for code in STORES] == [0, 1, 0, 0]
+    assert OrderLine.objects.filter(order_id=order_id, unallocated_quantity__gt=0).count() == 0

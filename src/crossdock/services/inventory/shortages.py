@@ -55,10 +55,14 @@ def _give_way(reservation: Reservation, quantity: int, position: StockPosition, 
     line = reservation.order_line
     if line is None:
         return
+    held_elsewhere = _offered_elsewhere(line, position.location_id)
     FulfilmentLine.objects.filter(order_line=line, fulfilment__location_id=position.location_id).update(
         quantity=F("quantity") - quantity
     )
     _drop_emptied_fulfilments(line, position.location_id, now)
+    if held_elsewhere:  # other stores offered the same units still hold them: the line keeps them
+        _record_shortage(line, quantity, position, actor=actor, now=now)
+        return
     line.status = (
         check_transition(LINE_TRANSITIONS, LineStatus(line.status), LineStatus.UNALLOCATED)
         if line.status != LineStatus.UNALLOCATED
@@ -67,6 +71,24 @@ def _give_way(reservation: Reservation, quantity: int, position: StockPosition, 
     OrderLine.objects.filter(pk=line.pk).update(
         status=line.status, unallocated_quantity=F("unallocated_quantity") + quantity
     )
+    _record_shortage(line, quantity, position, actor=actor, now=now)
+
+
+def _offered_elsewhere(line: OrderLine, location_id: int) -> bool:
+    """The line's units here are one store's share of an open offer, and another store's offer holds them too."""
+    round_ids = FulfilmentOrder.objects.filter(
+        location_id=location_id, status=FulfilmentStatus.OFFERED, lines__order_line=line
+    ).values("offer_round_id")
+    return (
+        FulfilmentOrder.objects.filter(
+            offer_round_id__in=round_ids, status=FulfilmentStatus.OFFERED, lines__order_line=line
+        )
+        .exclude(location_id=location_id)
+        .exists()
+    )
+
+
+def _record_shortage(line: OrderLine, quantity: int, position: StockPosition, *, actor: str, now: datetime) -> None:
     record_order_events(
         line.order_id,
         [

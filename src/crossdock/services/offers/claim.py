@@ -16,6 +16,7 @@ from crossdock.domain.offers import Outcome, RoundStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.offers.holds import close_round, end_offers
+from crossdock.services.offers.units import offered_units
 from crossdock.services.reliability.refresh import refresh_reliability
 from crossdock.services.timeline import EventDraft, record_order_events
 
@@ -46,6 +47,12 @@ def claim_offer(fulfilment_id: int, *, location: str, actor: str) -> ClaimedOffe
             .exclude(pk=fulfilment_id)
             .order_by("pk")
         )
+        if offered_units([fulfilment]) != offered_units([fulfilment, *siblings]):
+            raise IllegalTransition(
+                f"store {location} no longer holds every item of offer {fulfilment_id} (a stock count came in "
+                "lower); another store it was offered to can claim it",
+                field="fulfilment_id",
+            )
         now = clock.now()
         end_offers(siblings, FulfilmentStatus.WITHDRAWN, now)
         _move(fulfilment, FulfilmentStatus.CLAIMED, now)

@@ -61,7 +61,7 @@ def expire_offer_round(round_id: int, *, now: datetime) -> bool:
         if not offered:  # the order was cancelled or edited meanwhile: nothing is offered any more
             close_round(offer_round, RoundStatus.CLOSED, now)
             return True
-        units = offered_units(offered[0])
+        units = offered_units(offered)
         end_offers(offered, FulfilmentStatus.EXPIRED, now)
         unallocate(units)
         close_round(offer_round, RoundStatus.EXPIRED, now)

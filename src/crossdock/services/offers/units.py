@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db.models import F
 
 from crossdock.db.models import FulfilmentLine, FulfilmentOrder, OrderLine
@@ -9,9 +11,15 @@ from crossdock.domain.orders import LINE_TRANSITIONS, LineStatus
 from crossdock.domain.transitions import check_transition
 
 
-def offered_units(fulfilment: FulfilmentOrder) -> dict[int, int]:
-    """The units one offer holds (each store of a round was offered the same): order line id → quantity."""
-    return dict(FulfilmentLine.objects.filter(fulfilment=fulfilment).values_list("order_line_id", "quantity"))
+def offered_units(offered: Sequence[FulfilmentOrder]) -> dict[int, int]:
+    """The units a round offers, order line id → quantity: the most any of its offers holds (every store was
+    offered the same units; a stock count may have cut one store's offer short since)."""
+    units: dict[int, int] = {}
+    for line_id, quantity in FulfilmentLine.objects.filter(fulfilment__in=list(offered)).values_list(
+        "order_line_id", "quantity"
+    ):
+        units[line_id] = max(units.get(line_id, 0), quantity)
+    return units
 
 
 def unallocate(units: dict[int, int]) -> None:

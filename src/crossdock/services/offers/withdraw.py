@@ -22,7 +22,7 @@ def withdraw_open_offers(order: Order, *, reason: str, now: datetime) -> list[Ev
         lock_order_stock(order.pk)  # the rounds' holds in one pass, not round by round
     for offer_round in rounds:
         offered = list(offer_round.fulfilments.filter(status=FulfilmentStatus.OFFERED).order_by("pk"))
-        units = offered_units(offered[0]) if offered else {}
+        units = offered_units(offered)
         end_offers(offered, FulfilmentStatus.WITHDRAWN, now)
         unallocate(units)
         close_round(offer_round, RoundStatus.CLOSED, now)
