@@ -131,8 +131,8 @@ def test_a_category_safety_stock_rule_holds_units_back_from_every_channel(stock,
     # the store rule leaves 1 in Manhattan; Newark's own safety stock (1) beats the warehouse rule
     assert [(a.location, a.safety_stock, a.available) for a in runner.locations] == [("ST-MAN", 2, 1), ("WH-NJ", 1, 2)]
     assert runner.channel_available == 3
-    with pytest.raises(InsufficientStock):
-        place(RequestedLine(RUNNER, 2, DeliveryMethod.PICKUP, "ST-MAN"), shipping_address=None)
+    with pytest.raises(InsufficientStock):  # 1 here + 2 shipped to the store from Newark (ship to store) < 4
+        place(RequestedLine(RUNNER, 4, DeliveryMethod.PICKUP, "ST-MAN"), shipping_address=None)
 
 
 def test_the_conditional_reservation_keeps_the_holdback_even_against_a_stale_read(stock) -> None:

@@ -62,6 +62,7 @@ def test_terminal_states_allow_no_move() -> None:
         "fulfilment": {
             FulfilmentStatus.SHIPPED,
             FulfilmentStatus.COLLECTED,
+            FulfilmentStatus.RECEIVED,
             FulfilmentStatus.UNCLAIMED,
             FulfilmentStatus.EXPIRED,
             FulfilmentStatus.WITHDRAWN,

@@ -15,6 +15,7 @@ from crossdock.api.schemas.store_work import (
     PickIn,
     PickOut,
     QueueOut,
+    ReceivedOut,
     ShipIn,
     ShortPickIn,
     StepOut,
@@ -32,6 +33,7 @@ from crossdock.services.store_work.offers import claim_for_store, unclaim_for_st
 from crossdock.services.store_work.pack import PackRequest, pack_fulfilment
 from crossdock.services.store_work.pickup import ReadyResult, mark_ready_for_pickup
 from crossdock.services.store_work.queue import store_queue
+from crossdock.services.store_work.receive import Received, receive_for_pickup
 from crossdock.services.store_work.results import StepResult
 from crossdock.services.store_work.ship import ShipRequest, ship_fulfilment
 from crossdock.services.store_work.short_pick import ShortRequest, short_pick
@@ -107,6 +109,14 @@ def ready(request: HttpRequest, fulfilment_id: int) -> ReadyResult:
 def handover(request: HttpRequest, fulfilment_id: int, payload: HandoverIn) -> StepResult:
     """Hand over after checking the pickup code (or the customer's full name)."""
     return hand_over(fulfilment_id, HandoverRequest(code=payload.code, name=payload.name), scope=staff(request))
+
+
+@router.post(f"{WORK}/receive", response={200: ReceivedOut, **ERRORS})
+def receive(request: HttpRequest, fulfilment_id: int) -> Received:
+    """Receive at your store what another location shipped to it for a pickup order (ship to store): the units
+    are reserved for that order here, and its pickup work waits, packed, to be marked ready. 409 when it has
+    not been shipped yet or was already received; 404 when it is not shipped to your store."""
+    return receive_for_pickup(fulfilment_id, scope=staff(request))
 
 
 @router.post(f"{WORK}/claim", response={200: ClaimOut, **ERRORS})

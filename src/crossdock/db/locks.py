@@ -37,5 +37,13 @@ def release_reserved(position_id: int, quantity: int, *, consume: bool = False) 
     StockPosition.objects.filter(pk=position_id).update(**changes)
 
 
+def add_reserved(position_id: int, quantity: int) -> None:
+    """Units that arrive already spoken for (shipped to a pickup store for one order): on-hand and reserved
+    grow together, so what is available to anyone else does not change."""
+    StockPosition.objects.filter(pk=position_id).update(
+        on_hand=F("on_hand") + quantity, reserved=F("reserved") + quantity
+    )
+
+
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"

@@ -30,6 +30,7 @@ class Allocation:
     line_key: int
     location_id: int
     quantity: int
+    destination_id: int | None = None  # ship to store: the pickup store these units are shipped to
 
 
 @dataclass(frozen=True, slots=True)

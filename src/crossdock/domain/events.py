@@ -44,3 +44,6 @@ class OrderEventType(StrEnum):
     OFFERS_EXPIRED = "OffersExpired"
     FULFILMENT_UNCLAIMED = "FulfilmentUnclaimed"
     ESCALATED = "Escalated"
+    # Ship to store (see docs/store.md)
+    TRANSFER_SHIPPED = "TransferShipped"
+    TRANSFER_RECEIVED = "TransferReceived"

@@ -19,6 +19,8 @@ class FulfilmentStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # offered to several stores; another claimed it, or the offer was called back
     CANCELLED = "cancelled"
     HELD = "held"  # the order is on hold: not to be offered, claimed or picked until released
+    IN_TRANSIT = "in_transit"  # ship to store: shipped by its source, on its way to the pickup store
+    RECEIVED = "received"  # ship to store: arrived at the pickup store (its pickup fulfilment takes over)
 
 
 _S = FulfilmentStatus
@@ -29,7 +31,9 @@ FULFILMENT_TRANSITIONS: dict[FulfilmentStatus, frozenset[FulfilmentStatus]] = {
     _S.CLAIMED: frozenset({_S.PICKING, _S.UNCLAIMED, _S.CANCELLED, _S.HELD}),
     _S.HELD: frozenset({_S.ASSIGNED, _S.CANCELLED}),  # released back to routing, or cancelled
     _S.PICKING: frozenset({_S.PACKED, _S.CANCELLED}),
-    _S.PACKED: frozenset({_S.SHIPPED, _S.READY_FOR_PICKUP}),
+    _S.PACKED: frozenset({_S.SHIPPED, _S.READY_FOR_PICKUP, _S.IN_TRANSIT}),
+    _S.IN_TRANSIT: frozenset({_S.RECEIVED}),
+    _S.RECEIVED: frozenset(),
     _S.READY_FOR_PICKUP: frozenset({_S.COLLECTED, _S.CANCELLED}),
     _S.SHIPPED: frozenset(),
     _S.COLLECTED: frozenset(),

@@ -103,6 +103,7 @@ class FulfilmentOut(Schema):
     delivery_method: str
     status: str
     lines: list[FulfilmentLineOut]
+    ships_to: str | None  # ship to store: the pickup store this work is shipped to
 
 
 class EventOut(Schema):

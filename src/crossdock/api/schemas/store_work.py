@@ -51,12 +51,26 @@ class StoreOfferOut(Schema):
     items: list[OfferItemOut]
 
 
+class ArrivingOut(Schema):
+    fulfilment_id: int
+    order_id: int
+    channel_order_id: str
+    customer_name: str
+    source: str
+    status: str
+    units: int
+    skus: list[str]
+    since: datetime
+    can_receive: bool
+
+
 class QueueOut(Schema):
     store_code: str
     store_name: str
     offers: list[StoreOfferOut]
     in_progress: list[QueueItemOut]
     ready_for_pickup: list[QueueItemOut]
+    arriving: list[ArrivingOut]
 
 
 class PickLineOut(Schema):
@@ -106,6 +120,13 @@ class StepOut(Schema):
     order_id: int
     status: str
     replayed: bool
+
+
+class ReceivedOut(Schema):
+    fulfilment_id: int
+    order_id: int
+    status: str
+    pickup_fulfilment_id: int
 
 
 class PickIn(StrictSchema):

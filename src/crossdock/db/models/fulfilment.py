@@ -17,6 +17,10 @@ class FulfilmentOrder(models.Model):
     offer_round = models.ForeignKey(
         OfferRound, on_delete=models.CASCADE, null=True, blank=True, related_name="fulfilments"
     )
+    # Ship to store: the pickup store this work is shipped to (null: shipped to the customer, or picked up here).
+    destination_location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, null=True, blank=True, related_name="arriving_fulfilments"
+    )
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 

@@ -6,7 +6,7 @@ in full. It is only a start (an upper bound): the search proves or improves it.
 
 from __future__ import annotations
 
-from crossdock.domain.routing.space import SearchSpace, evaluate, fill
+from crossdock.domain.routing.space import SearchSpace, evaluate
 
 MAX_SKUS = 7  # 2^7 subsets: beyond, the search starts from the best single location alone
 
@@ -19,7 +19,7 @@ def cover_plan(space: SearchSpace) -> tuple[int, ...] | None:
     by_sku: list[list[tuple[float, int, int]]] = [[] for _ in range(skus)]
     coverable = 0
     for index in range(len(space.fixed)):
-        covers, units = _whole(space, index)
+        covers, units = space.whole[index]
         coverable |= covers
         for sku_index in range(skus):
             if covers >> sku_index & 1:
@@ -42,20 +42,12 @@ def cover_plan(space: SearchSpace) -> tuple[int, ...] | None:
     return tuple(sorted(plan[1]))
 
 
-def _whole(space: SearchSpace, index: int) -> tuple[int, float]:
-    """The SKUs this location can ship in full, and what those units cost."""
-    covers, cost = 0, 0.0
-    for sku_index, blocks in space.offers[index]:
-        units, short = fill(space.demand[sku_index], space.unfilled_rate, blocks)
-        if not short:
-            covers |= 1 << sku_index
-            cost += units
-    return covers, cost
-
-
-def better_start(space: SearchSpace) -> tuple[int, ...]:
-    """The better of the space's incumbent (best single location) and the whole-SKU cover."""
+def better_start(space: SearchSpace) -> tuple[tuple[int, ...], float]:
+    """The better of the space's incumbent (best single location) and the whole-SKU cover, and its cost."""
     plan = cover_plan(space)
-    if plan is not None and evaluate(space, plan) < evaluate(space, space.incumbent):
-        return plan
-    return space.incumbent
+    incumbent = evaluate(space, space.incumbent)
+    if plan is not None:
+        cost = evaluate(space, plan)
+        if cost < incumbent:
+            return plan, cost
+    return space.incumbent, incumbent

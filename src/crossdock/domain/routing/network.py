@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from math import asin, sin, sqrt
 from typing import NamedTuple
 
 from crossdock.domain.errors import InvalidInput
 from crossdock.domain.geo import EARTH_RADIUS_KM, is_valid_coordinate
 from crossdock.domain.routing import costs
 from crossdock.domain.routing.costs import CostModel
+
+DIAMETER_KM = 2 * EARTH_RADIUS_KM
 
 
 def check_coordinates(latitude: float, longitude: float, *, field: str) -> None:
@@ -112,5 +115,6 @@ def _site(location: Location, model: CostModel) -> Site:
 
 def km_to(site: Site, phi: float, lam: float, cos_phi: float) -> float:
     """Haversine distance (Earth radius 6371.0 km) from `site` to a point given in radians."""
-    h = math.sin((phi - site.phi) / 2) ** 2 + site.cos_phi * cos_phi * math.sin((lam - site.lam) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    _, _, _, site_phi, site_lam, site_cos_phi = site
+    h = sin((phi - site_phi) / 2) ** 2 + site_cos_phi * cos_phi * sin((lam - site_lam) / 2) ** 2
+    return DIAMETER_KM * asin(min(1.0, sqrt(h)))

@@ -89,10 +89,11 @@ def build_problem(
     phi, lam = math.radians(order.latitude), math.radians(order.longitude)
     cos_phi, per_km = math.cos(phi), network.model.per_km
     zero = (0.0,) * len(skus)
-    stock_by_location, held_by_location = _stock_by_location(skus, inventory)
+    stock_by_location, held = _stock_by_location(skus, inventory)
     limited = excluded or inventory.has_parcel_limits()
+    sites = network.sites
     for location_id, stock in stock_by_location.items():
-        site = network.sites.get(location_id)
+        site = sites.get(location_id)
         if site is None:
             continue
         if limited:
@@ -101,9 +102,11 @@ def build_problem(
                 rejected.append(rejection)
                 continue
         km = km_to(site, phi, lam, cos_phi)
-        fixed = site.fixed + per_km * km
-        held = held_by_location[location_id]
-        candidates.append(Candidate(site.location, km, fixed, 0.0, site.rate, tuple(stock), zero, held))
+        candidates.append(
+            Candidate(
+                site.location, km, site.fixed + per_km * km, 0.0, site.rate, tuple(stock), zero, held[location_id]
+            )
+        )
     problem = OrderProblem(
         order,
         network.model,
@@ -136,15 +139,18 @@ def _stock_by_location(skus: tuple[str, ...], inventory: Inventory) -> tuple[dic
     """Units of each of the order's SKUs for every location holding one of them, and which it holds (a mask)."""
     stock: dict[str, list[int]] = {}
     held: dict[str, int] = {}
+    empty = [0] * len(skus)
     for sku_index, sku in enumerate(skus):
         bit = 1 << sku_index
         for location, quantity in inventory.holders(sku).items():
             row = stock.get(location)
             if row is None:
-                row = stock[location] = [0] * len(skus)
-                held[location] = 0
-            row[sku_index] = quantity
-            held[location] |= bit
+                row = stock[location] = empty.copy()
+                row[sku_index] = quantity
+                held[location] = bit
+            else:
+                row[sku_index] = quantity
+                held[location] |= bit
     return stock, held
 
 

@@ -10,6 +10,9 @@ Lower bound for a strict superset S ∪ B: S's fixed costs, each SKU's best conc
 bound: each SKU S leaves short costs its extra unfilled cost unless B covers it, and a
 location's parcel is shared among the short SKUs it covers. Children come in rising fixed
 cost, so the first child over the bound ends the loop.
+Before any node: if the best plan of at most one location is the start and every plan of two or
+more pays at least the two cheapest parcels and each SKU's best conceivable fill, the start is
+optimal and nothing is searched.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crossdock.domain.routing.heuristic import better_start
-from crossdock.domain.routing.space import SearchSpace, bits, evaluate, fill, lowest, pools
+from crossdock.domain.routing.space import SearchSpace, bits, fill, lowest, pools
 from crossdock.domain.routing.space_types import Block
 
 EPSILON = 1e-9
+INFINITY = float("inf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +44,13 @@ class _BudgetSpent(Exception):
 def search(space: SearchSpace, *, budget: int) -> SearchResult:
     """The optimal set of locations, visiting at most `budget` nodes."""
     run = _Search(space, budget)
-    root_g = [demand * space.unfilled_rate for demand in space.demand]
     proved = True
-    try:
-        run.visit((), 0.0, [[] for _ in space.demand], root_g, list(space.demand), (1 << len(space.fixed)) - 1, 0)
-    except _BudgetSpent:
-        proved = False
+    if not run.start_is_optimal():
+        root_g = [demand * space.unfilled_rate for demand in space.demand]
+        try:
+            run.visit((), 0.0, [[] for _ in space.demand], root_g, list(space.demand), (1 << len(space.fixed)) - 1, 0)
+        except _BudgetSpent:
+            proved = False
     members = tuple(sorted(space.candidate_of[member] for member in run.best))
     return SearchResult(members, run.best_cost, run.nodes, proved)
 
@@ -55,10 +60,18 @@ class _Search:
         self.space = space
         self.budget = budget
         self.nodes = 0
-        self.best = better_start(space)
-        self.best_cost = evaluate(space, self.best)
+        self.best, self.best_cost = better_start(space)
         everyone = pools(space, range(len(space.fixed)))
         self.floor = [fill(d, space.unfilled_rate, pool)[0] for d, pool in zip(space.demand, everyone, strict=True)]
+
+    def start_is_optimal(self) -> bool:
+        """Whether no plan beats the start: the best plan of at most one location is known, and every
+        plan of two or more pays at least the two cheapest parcels and each SKU's best conceivable fill."""
+        space = self.space
+        several = INFINITY
+        if space.max_parcels >= 2 and len(space.fixed) >= 2:
+            several = space.fixed[0] + space.fixed[1] - space.split + sum(self.floor)
+        return min(space.best_alone, several) >= self.best_cost - EPSILON
 
     def visit(
         self,
@@ -85,7 +98,7 @@ class _Search:
         if base + cheapest >= self.best_cost - EPSILON:
             return
         share = self._shares(g, allowed, closed)
-        if base + max(cheapest, sum(share.values())) >= self.best_cost - EPSILON:
+        if base + max(cheapest, sum(value for _, value in share)) >= self.best_cost - EPSILON:
             return
         branch = self._branching_sku(short, allowed, closed)
         holders = allowed if branch is None else allowed & space.holders[branch]
@@ -94,7 +107,8 @@ class _Search:
             if base + space.fixed[index] >= self.best_cost - EPSILON:
                 break
             taken |= 1 << index
-            uncovered = sum(value for j, value in share.items() if not space.skus_of[index] >> j & 1)
+            covers = space.skus_of[index]
+            uncovered = sum(value for bit, value in share if not covers & bit)
             if base + space.fixed[index] + uncovered >= self.best_cost - EPSILON:
                 continue
             later = allowed & ~taken if branch is not None else allowed & ~((2 << index) - 1)
@@ -102,33 +116,37 @@ class _Search:
         if branch is not None:
             self.visit(chosen, fixed, pooled, g, short, allowed & ~holders, closed | 1 << branch)
 
-    def _shares(self, g: list[float], allowed: int, closed: int) -> dict[int, float]:
-        """For each SKU S leaves worse than its floor: the least B pays for it (set-cover bound).
+    def _shares(self, g: list[float], allowed: int, closed: int) -> list[tuple[int, float]]:
+        """For each SKU S leaves worse than its floor (as its bit): the least B pays for it (set-cover bound).
 
         Either B does not cover the SKU and it keeps its extra cost, or some location of B covers
-        it, and a location's parcel is shared among the short SKUs it covers.
+        it, and a location's parcel is shared among the short SKUs it covers. Locations come in
+        rising fixed cost, so once a parcel shared by every short SKU costs more than any SKU's
+        share so far, no later location lowers one.
         """
-        space = self.space
-        extras = [(j, value - self.floor[j]) for j, value in enumerate(g) if not closed >> j & 1]
-        extras = [(j, extra) for j, extra in extras if extra > EPSILON]
-        relevant = sum(1 << j for j, _ in extras)
-        masks = [allowed & space.holders[j] for j, _ in extras]
-        before, after = _prefix_unions(masks), _prefix_unions(masks[::-1])[::-1]
-        share: dict[int, float] = {}
-        for position, (j, extra) in enumerate(extras):
-            others = before[position] | after[position + 1]
-            alone = masks[position] & ~others
-            best = min(extra, space.fixed[lowest(alone)]) if alone else extra
-            shared = masks[position] & others
-            while shared:
-                low = shared & -shared
-                index = low.bit_length() - 1
-                if space.fixed[index] / len(extras) >= best:
-                    break
-                best = min(best, space.fixed[index] / (space.skus_of[index] & relevant).bit_count())
-                shared ^= low
-            share[j] = best
-        return share
+        space, floor = self.space, self.floor
+        extras = [(1 << j, value - floor[j]) for j, value in enumerate(g) if not closed >> j & 1]
+        best = {bit: extra for bit, extra in extras if extra > EPSILON}
+        if not best:
+            return []
+        relevant, coverers = 0, 0
+        for bit in best:
+            relevant |= bit
+            coverers |= space.holders[bit.bit_length() - 1]
+        coverers &= allowed
+        count, highest = len(best), max(best.values())
+        while coverers:
+            low = coverers & -coverers
+            coverers ^= low
+            index = low.bit_length() - 1
+            fixed = space.fixed[index]
+            if fixed / count >= highest:
+                break
+            covered = space.skus_of[index] & relevant
+            ratio = fixed / covered.bit_count()
+            if ratio < highest:
+                highest = _lower(best, covered, ratio)
+        return list(best.items())
 
     def _without_holders(self, allowed: int) -> int:
         """SKUs no location in `allowed` offers: their fill can no longer change."""
@@ -169,9 +187,9 @@ class _Search:
         self.visit((*chosen, index), fixed + space.fixed[index], pooled, g, short, allowed, closed)
 
 
-def _prefix_unions(masks: list[int]) -> list[int]:
-    """unions[i] = masks[0] | … | masks[i − 1]."""
-    unions = [0]
-    for mask in masks:
-        unions.append(unions[-1] | mask)
-    return unions
+def _lower(best: dict[int, float], covered: int, ratio: float) -> float:
+    """Lower the share of every SKU in `covered` to `ratio`; the highest share afterwards."""
+    for bit in best:
+        if covered & bit and ratio < best[bit]:
+            best[bit] = ratio
+    return max(best.values())

@@ -6,7 +6,9 @@ last), so filling the cheapest blocks first is exact.
 
 A candidate is left out when it can never be part of a plan cheaper than one already known:
 its fixed cost plus the cheapest conceivable unit cost of the order reaches that plan's cost, or
-its fixed cost exceeds everything its units could ever save, or it is dominated (see `dominance`).
+its fixed cost exceeds everything its units could ever save, or it is dominated (see `dominance`),
+or it can only be used alone (with any other parcel it reaches that plan's cost) and alone it does not
+beat that plan.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crossdock.domain.routing.dominance import Dominance
-from crossdock.domain.routing.problem import OrderProblem, tranches
+from crossdock.domain.routing.problem import Candidate, OrderProblem, tranches
 from crossdock.domain.routing.space_types import Block, Offer
+
+INFINITY = float("inf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,39 +35,81 @@ class SearchSpace:
     holders: tuple[int, ...]
     skus_of: tuple[int, ...]
     incumbent: tuple[int, ...]
+    best_alone: float  # the cost of `incumbent`: the best plan of at most one location
+    whole: tuple[tuple[int, float], ...]  # per location: the SKUs it ships in full (a mask), their unit cost
 
 
 def build_space(problem: OrderProblem) -> SearchSpace:
-    """Index kept locations by rising fixed cost (+ split penalty), so a bit mask lists them cheapest first."""
-    model = problem.model
-    rate = model.unfilled_per_unit
-    ranked = sorted(range(len(problem.candidates)), key=[c.fixed for c in problem.candidates].__getitem__)
+    """Index kept locations by rising fixed cost (+ split penalty), so a bit mask lists them cheapest first.
+
+    Past the point where a second parcel alone would reach the best plan so far, a location can only
+    matter on its own: it is kept only if it beats that plan alone.
+    """
+    candidates = problem.candidates
+    rate = problem.model.unfilled_per_unit
+    ranked = sorted(range(len(candidates)), key=[c.fixed for c in candidates].__getitem__)
     unit_floor = _unit_floor(problem)
+    pair_floor = _pair_floor(problem, ranked) + unit_floor
     upper = sum(problem.demand) * rate
     incumbent: tuple[int, ...] = ()
     kept: list[int] = []
     offers: list[Offer] = []
+    whole: list[tuple[int, float]] = []
     dominance = Dominance(problem.demand, priced=problem.priced)
-    for candidate_index in ranked:
-        candidate = problem.candidates[candidate_index]
+    for position, candidate_index in enumerate(ranked):
+        candidate = candidates[candidate_index]
         fixed = candidate.fixed
         if fixed + unit_floor >= upper:
             break
         if dominance.beaten(candidate):
             continue
+        alone_only = position > 0 and fixed + pair_floor >= upper
+        if alone_only and fixed + _alone_floor(problem, candidate) >= upper:
+            continue
         offer = _offer(problem, candidate_index, len(kept))
         if fixed >= _best_saving(offer, rate):
             continue
+        units, covers, covered_cost = _alone(problem, offer)
+        single = fixed + units
+        if alone_only and single >= upper:
+            continue
         dominance.keep(candidate, offer)
-        single = fixed + _single_cost(problem, offer)
         if single < upper:
             upper, incumbent = single, (len(kept),)
         kept.append(candidate_index)
         offers.append(offer)
-    return _space(problem, kept, offers, incumbent)
+        whole.append((covers, covered_cost))
+    return _space(problem, kept, offers, whole, incumbent=incumbent, best_alone=upper)
 
 
-def _space(problem: OrderProblem, kept: list[int], offers: list[Offer], incumbent: tuple[int, ...]) -> SearchSpace:
+def _pair_floor(problem: OrderProblem, ranked: list[int]) -> float:
+    """What another location adds at least to a plan of a location other than the cheapest: the cheapest
+    parcel and the split penalty."""
+    if not ranked or problem.model.max_parcels_per_order == 1:
+        return INFINITY
+    return problem.candidates[ranked[0]].fixed + problem.model.split_penalty
+
+
+def _alone_floor(problem: OrderProblem, candidate: Candidate) -> float:
+    """No less than the unit cost of shipping from this location alone: its units at its rate, the rest unfilled."""
+    rate = problem.model.unfilled_per_unit
+    unit = min(candidate.rate, rate)
+    total = 0.0
+    for demand, stock in zip(problem.demand, candidate.stock, strict=True):
+        shipped = stock if stock < demand else demand
+        total += shipped * unit + (demand - shipped) * rate
+    return total
+
+
+def _space(
+    problem: OrderProblem,
+    kept: list[int],
+    offers: list[Offer],
+    whole: list[tuple[int, float]],
+    *,
+    incumbent: tuple[int, ...],
+    best_alone: float,
+) -> SearchSpace:
     model = problem.model
     holders = [0] * len(problem.demand)
     skus_of = []
@@ -84,6 +130,8 @@ def _space(problem: OrderProblem, kept: list[int], offers: list[Offer], incumben
         holders=tuple(holders),
         skus_of=tuple(skus_of),
         incumbent=incumbent,
+        best_alone=best_alone,
+        whole=tuple(whole),
     )
 
 
@@ -116,14 +164,20 @@ def _best_saving(offer: Offer, unfilled_rate: float) -> float:
     return sum((unfilled_rate - cost) * units for _, blocks in offer for cost, _, units in blocks)
 
 
-def _single_cost(problem: OrderProblem, offer: Offer) -> float:
-    """Unit cost of shipping all the order can take from this one location (the rest unfilled)."""
+def _alone(problem: OrderProblem, offer: Offer) -> tuple[float, int, float]:
+    """Unit cost of shipping all the order can take from this one location (the rest unfilled); the SKUs
+    it ships in full (a mask) and what their units cost."""
     rate = problem.model.unfilled_per_unit
     total = sum(problem.demand) * rate
+    covers, covered_cost = 0, 0.0
     for sku_index, blocks in offer:
         demand = problem.demand[sku_index]
-        total += fill(demand, rate, blocks)[0] - demand * rate
-    return total
+        units, short = fill(demand, rate, blocks)
+        total += units - demand * rate
+        if not short:
+            covers |= 1 << sku_index
+            covered_cost += units
+    return total, covers, covered_cost
 
 
 def fill(demand: int, unfilled_rate: float, pool: Iterable[Block]) -> tuple[float, int]:

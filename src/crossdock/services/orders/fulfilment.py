@@ -23,16 +23,19 @@ from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.orders.fulfilled import COMPLETE
+from crossdock.services.orders.transfers import is_transfer, record_transfer_departure
 from crossdock.services.payments.settle import settle_payments
 from crossdock.services.timeline import EventDraft, record_order_events
 
 _S = FulfilmentStatus
 SHIP_PATH = (_S.PICKING, _S.PACKED, _S.SHIPPED)
 PICKUP_PATH = (_S.PICKING, _S.PACKED, _S.READY_FOR_PICKUP, _S.COLLECTED)
+TRANSFER_PATH = (_S.PICKING, _S.PACKED, _S.IN_TRANSIT)
 
 
 def mark_fulfilment_shipped(fulfilment_id: int, *, actor: str) -> None:
-    """Ship the fulfilment (a pickup one is handed over: collected), consuming its reserved stock.
+    """Ship the fulfilment (a pickup one is handed over: collected), consuming its reserved stock. Work
+    shipped to a pickup store (ship to store) goes in transit until the store receives it.
 
     Its lines become fulfilled once all their units have gone; the order completes when every live
     line has; payment due at shipment is captured. Raises NotFound, OrderOnHold, IllegalTransition.
@@ -51,6 +54,9 @@ def mark_fulfilment_shipped(fulfilment_id: int, *, actor: str) -> None:
         now = clock.now()
         _walk(fulfilment, now)
         consume_reserved(lines, reservations)
+        if is_transfer(fulfilment):  # shipped to a pickup store: in transit, the customer has nothing yet
+            record_transfer_departure(order, fulfilment, lines, actor=actor, now=now)
+            return
         settle_fulfilled_lines(order, now)
         record_departure(order, fulfilment, lines, actor=actor, now=now)
         settle_payments(order, actor=actor, now=now)
@@ -68,6 +74,7 @@ def lock_fulfilment_reservations(lines: list[FulfilmentLine], location_id: int) 
 
 def _walk(fulfilment: FulfilmentOrder, now: datetime) -> None:
     path = PICKUP_PATH if fulfilment.delivery_method == DeliveryMethod.PICKUP else SHIP_PATH
+    path = TRANSFER_PATH if is_transfer(fulfilment) else path
     status = _S(fulfilment.status)
     steps = path[path.index(status) + 1 :] if status in path else path
     if not steps:

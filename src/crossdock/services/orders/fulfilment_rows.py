@@ -1,4 +1,5 @@
-"""Writing fulfilment orders for held stock: one per location, delivery method and offer bundle."""
+"""Writing fulfilment orders for held stock: one per location, delivery method, offer bundle and, for units
+shipped to a pickup store (ship to store), destination store."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class FulfilmentKey(NamedTuple):
     location_id: int
     method: str
     bundle: int | None
+    destination_id: int | None = None  # ship to store: shipped to this pickup store
 
 
 def write_fulfilments(
@@ -33,16 +35,19 @@ def write_fulfilments(
     """Fulfilment orders, their lines and the reservations behind them. `lines`: line key → order line.
 
     Units of an offer bundle go to an `offered` fulfilment of its round at each store; the rest are
-    `assigned` (or `held`, when the order is on hold)."""
+    `assigned` (or `held`, when the order is on hold). Units shipped to a pickup store make a `ship`
+    fulfilment with that store as its destination (always assigned: transfers are not offered)."""
     rounds = rounds or {}
     grouped: dict[FulfilmentKey, list[Hold]] = defaultdict(list)
     for hold in holds:
-        grouped[FulfilmentKey(hold.location_id, lines[hold.line_key].delivery_method, hold.bundle)].append(hold)
+        method = DeliveryMethod.SHIP if hold.destination_id else lines[hold.line_key].delivery_method
+        grouped[FulfilmentKey(hold.location_id, method, hold.bundle, hold.destination_id)].append(hold)
     fulfilments = FulfilmentOrder.objects.bulk_create(
         FulfilmentOrder(
             order_id=order_id,
             location_id=key.location_id,
             delivery_method=key.method,
+            destination_location_id=key.destination_id,
             status=_first_status(key, held),
             offer_round=rounds[key.bundle] if key.bundle is not None else None,
             created_at=now,

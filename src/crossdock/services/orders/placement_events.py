@@ -29,10 +29,11 @@ def record_placed(
     drafts += [
         EventDraft(
             OrderEventType.FULFILMENT_CREATED,
-            {"fulfilment_id": f.pk, "location": codes[location_id], "method": method},
+            {"fulfilment_id": f.pk, "location": codes[key.location_id], "method": key.method}
+            | ({"ships_to": codes[key.destination_id]} if key.destination_id else {}),
         )
-        for (location_id, method, bundle), f in fulfilments.items()
-        if bundle is None
+        for key, f in fulfilments.items()
+        if key.bundle is None
     ]
     # Carried-out goods left with the customer at once: the timeline says so, as for any state change.
     drafts += [
@@ -48,7 +49,7 @@ def record_placed(
                 ],
             },
         )
-        for (location_id, method, _), f in fulfilments.items()
+        for (location_id, *_), f in fulfilments.items()
         if f.status == FulfilmentStatus.COLLECTED
     ]
     if plan.unallocated:

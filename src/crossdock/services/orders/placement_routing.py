@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from crossdock.db.models import RoutingDecision
 from crossdock.domain.allocation import AllocationPlan, Allocator, LineDemand
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.orders import DeliveryMethod
@@ -14,7 +15,7 @@ from crossdock.domain.routing.live import Sourcing
 from crossdock.domain.routing.offering import Bundle, plan_bundles
 from crossdock.domain.routing.profile import Strategy
 from crossdock.services.orders.sourcing import StockView
-from crossdock.services.routing.placement import record_decision, route_placement
+from crossdock.services.routing.placement import SHIP_TO_STORE, record_decision, record_transfer, route_placement
 from crossdock.services.routing.profiles import SelectedProfile, select_profile
 from crossdock.services.timeline import EventDraft
 
@@ -72,22 +73,31 @@ def record_routing(order_id: int, routed: Routed, *, reason: str, now: datetime)
     """Keep the engine's decision (the timeline links it) and say on the timeline how the order was routed."""
     if routed.sourcing is None:
         return []
+    drafts = []
     decision = record_decision(order_id, routed.sourcing, routed.profile, reason=reason, now=now)
-    if decision is None:
-        return []
-    return [
-        EventDraft(
-            OrderEventType.ORDER_ROUTED,
-            {
-                "decision_id": decision.pk,
-                "routing": f"/api/v1/orders/{order_id}/routing",
-                "profile": decision.profile_name,
-                "version": decision.profile_version,
-                "strategy": decision.strategy,
-                "method": decision.method,
-                "cost": round(decision.cost, 4),
-                "locations": sorted({a["location"] for a in decision.allocations}),
-            },
-            reason=reason,
-        )
-    ]
+    if decision is not None:
+        drafts.append(_routed_event(order_id, decision, reason=reason))
+    for transfer in routed.sourcing.transfers:  # units shipped to a pickup store: their own decision
+        shipped_to_store = record_transfer(order_id, transfer, routed.profile, now=now)
+        drafts.append(_routed_event(order_id, shipped_to_store, reason=SHIP_TO_STORE, extra={"store": transfer.store}))
+    return drafts
+
+
+def _routed_event(
+    order_id: int, decision: RoutingDecision, *, reason: str, extra: dict[str, str] | None = None
+) -> EventDraft:
+    return EventDraft(
+        OrderEventType.ORDER_ROUTED,
+        {
+            "decision_id": decision.pk,
+            "routing": f"/api/v1/orders/{order_id}/routing",
+            "profile": decision.profile_name,
+            "version": decision.profile_version,
+            "strategy": decision.strategy,
+            "method": decision.method,
+            "cost": round(decision.cost, 4),
+            "locations": sorted({a["location"] for a in decision.allocations}),
+            **(extra or {}),
+        },
+        reason=reason,
+    )

@@ -34,7 +34,9 @@ def get_order(order_id: int) -> OrderView:
     lines = list(order.lines.select_related("location"))
     promises = promised_on([line.pk for line in lines if line.status in WAITING_LINE_STATUSES])
     fulfilments = (
-        FulfilmentOrder.objects.filter(order=order).select_related("location").prefetch_related("lines__order_line")
+        FulfilmentOrder.objects.filter(order=order)
+        .select_related("location", "destination_location")
+        .prefetch_related("lines__order_line")
     )
     return OrderView(
         **_summary_fields(order),
@@ -80,6 +82,7 @@ def _fulfilment_view(fulfilment: FulfilmentOrder) -> FulfilmentView:
             FulfilmentLineView(line_number=fl.order_line.line_number, sku=fl.order_line.sku, quantity=fl.quantity)
             for fl in fulfilment.lines.all()
         ],
+        ships_to=fulfilment.destination_location.code if fulfilment.destination_location else None,
     )
 
 

@@ -32,6 +32,7 @@ class Hold:
     position_id: int
     quantity: int
     bundle: int | None = None  # offered: the index of the offer bundle these units are held for
+    destination_id: int | None = None  # ship to store: the pickup store these units are shipped to
 
 
 def load_stock(*, channel: Channel, product_ids: dict[str, int], store_ids: Iterable[int], lock: bool) -> StockView:
@@ -63,6 +64,7 @@ def reserve_plan(
             stock.position_ids[(a.location_id, sku_of[a.line_key])],
             a.quantity,
             bundle_of.get((a.line_key, a.location_id)),
+            a.destination_id,
         )
         for a in plan.allocations
     ]

@@ -39,6 +39,7 @@ class FulfilmentView:
     delivery_method: str
     status: str
     lines: list[FulfilmentLineView]
+    ships_to: str | None = None  # ship to store: the pickup store this work is shipped to
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,9 @@ class OpenOrder:
 
 def collect_open_orders(order_ids: list[int] | None = None) -> list[OpenOrder]:
     """Every order with movable shipped work (or only those of `order_ids`), in id order."""
-    assigned = FulfilmentOrder.objects.filter(status=FulfilmentStatus.ASSIGNED, delivery_method=DeliveryMethod.SHIP)
+    assigned = FulfilmentOrder.objects.filter(
+        status=FulfilmentStatus.ASSIGNED, delivery_method=DeliveryMethod.SHIP, destination_location__isnull=True
+    )  # units shipped to a pickup store (ship to store) are not the customer's parcels: not moved here
     short = _short_lines()
     candidates = set(assigned.values_list("order_id", flat=True)) | set(short.values_list("order_id", flat=True))
     if order_ids is not None:

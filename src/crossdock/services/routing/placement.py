@@ -11,12 +11,23 @@ from crossdock.db.models import FulfilmentOrder, Location, RoutingDecision
 from crossdock.domain.allocation import LineDemand
 from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.locations import Site
+from crossdock.domain.orders import DeliveryMethod
 from crossdock.domain.routing.filters import SiteFacts, exclusions
-from crossdock.domain.routing.live import SiteStanding, Sourcing, source_order
-from crossdock.domain.routing.profile import ProfileSpec
+from crossdock.domain.routing.live import (
+    PickupStore,
+    SiteStanding,
+    Sourcing,
+    SourcingInputs,
+    Transfer,
+    source_order,
+)
+from crossdock.domain.routing.plan import Decision
+from crossdock.domain.routing.profile import ProfileSpec, Strategy
 from crossdock.domain.routing.record import inputs_to_json
 from crossdock.services.orders.sourcing import StockView
 from crossdock.services.routing.profiles import SelectedProfile
+
+SHIP_TO_STORE = "ship_to_store"  # the reason of a routing decision for units shipped to a pickup store
 
 # Work that no longer counts against today's capacity once it is here.
 _NOT_LOAD = [FulfilmentStatus.CANCELLED, FulfilmentStatus.WITHDRAWN, FulfilmentStatus.UNCLAIMED]
@@ -33,12 +44,21 @@ def route_placement(
 ) -> Sourcing:
     """Decide where each unit comes from under `spec`: its filters rule locations out (they stay in the
     explanation with the rule), its cost model ranks the rest. `without`: locations ruled out for this
-    order (a store that unclaimed it)."""
+    order (a store that unclaimed it). Units shipped to a pickup store are filtered from the store."""
     facts, loads = site_facts(stock.sites, now=now)
-    ruled_out = exclusions(spec.filters, list(facts.values()), destination=destination, now=now)
     by_code = {site.code: site.id for site in stock.sites}
-    excluded = {by_code[code]: rule for code, rule in ruled_out.items()}
-    excluded |= {location_id: "unclaimed" for location_id in without}
+
+    def excluded_towards(destination: tuple[float, float] | None) -> dict[int, str]:
+        ruled_out = exclusions(spec.filters, list(facts.values()), destination=destination, now=now)
+        return {by_code[code]: rule for code, rule in ruled_out.items()} | {site: "unclaimed" for site in without}
+
+    excluded = excluded_towards(destination)
+    pickup_ids = {d.location_id for d in demands if d.delivery_method == DeliveryMethod.PICKUP}
+    stores = Location.objects.filter(pk__in=pickup_ids).values_list("pk", "code", "latitude", "longitude")
+    pickup_stores = {
+        pk: PickupStore(code, latitude, longitude, excluded_towards((latitude, longitude)))
+        for pk, code, latitude, longitude in (stores if pickup_ids else [])
+    }
     standing = {
         by_code[code]: SiteStanding(reliability=fact.reliability, load=loads[code]) for code, fact in facts.items()
     }
@@ -50,6 +70,7 @@ def route_placement(
         model=spec.cost,
         excluded=excluded,
         standing=standing,
+        pickup_stores=pickup_stores,
     )
 
 
@@ -101,13 +122,34 @@ def record_decision(
     decision, inputs = sourcing.decision, sourcing.inputs
     if decision is None or inputs is None:
         return None
+    return _create(order_id, decision, inputs, profile, reason=reason, strategy=str(profile.spec.strategy), now=now)
+
+
+def record_transfer(order_id: int, transfer: Transfer, profile: SelectedProfile, *, now: datetime) -> RoutingDecision:
+    """Keep a ship-to-store decision (reason `ship_to_store`): its destination is the pickup store, and
+    transfers are always assigned, whatever the profile's strategy."""
+    return _create(
+        order_id, transfer.decision, transfer.inputs, profile, reason=SHIP_TO_STORE, strategy=Strategy.ASSIGN, now=now
+    )
+
+
+def _create(
+    order_id: int,
+    decision: Decision,
+    inputs: SourcingInputs,
+    profile: SelectedProfile,
+    *,
+    reason: str,
+    strategy: str,
+    now: datetime,
+) -> RoutingDecision:
     return RoutingDecision.objects.create(
         order_id=order_id,
         reason=reason,
         profile_id=profile.id,
         profile_name=profile.name,
         profile_version=profile.version,
-        strategy=str(profile.spec.strategy),
+        strategy=strategy,
         method=str(decision.method),
         cost=decision.cost,
         terms=decision.terms.as_dict(),

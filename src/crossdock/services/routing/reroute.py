@@ -45,16 +45,21 @@ class Rerouted:
 def reroute_order(
     order: Order, *, reason: str, actor: str, now: datetime, ladder: Sequence[EscalationStep] | None = None
 ) -> Rerouted:
-    """Route the order's unallocated shipped units under its profile, without the stores ruled out for it.
+    """Route the order's unallocated shipped and pickup units under its profile, without the stores ruled out
+    for it (a pickup line takes what its store has, and the rest is shipped to that store).
 
     `ladder`: the escalation steps still open (after a claim timeout); the first step that places
     anything wins. None means the profile's own strategy."""
     lines = _open_lines(order)
     if not lines:
         return Rerouted(0, 0, 0, "none")
-    demands = [LineDemand(line.pk, line.sku, line.unallocated_quantity, DeliveryMethod.SHIP) for line in lines]
+    demands = [
+        LineDemand(line.pk, line.sku, line.unallocated_quantity, DeliveryMethod(line.delivery_method), line.location_id)
+        for line in lines
+    ]
     product_ids = {line.sku: line.product_id for line in lines}
-    stock = load_stock(channel=order.channel, product_ids=product_ids, store_ids=[], lock=True)
+    pickup_stores = {line.location_id for line in lines if line.location_id is not None}
+    stock = load_stock(channel=order.channel, product_ids=product_ids, store_ids=pickup_stores, lock=True)
     profile = _profile(order, demands)
     without = frozenset(RoutingExclusion.objects.filter(order=order).values_list("location_id", flat=True))
     steps: list[EscalationStep | None] = list(ladder) if ladder is not None else [None]
@@ -72,7 +77,9 @@ def _open_lines(order: Order) -> list[OrderLine]:
     waiting = WaitingLine.objects.filter(order_line__order=order, status=WaitingStatus.WAITING)
     return list(
         order.lines.filter(
-            status=LineStatus.UNALLOCATED, delivery_method=DeliveryMethod.SHIP, unallocated_quantity__gt=0
+            status=LineStatus.UNALLOCATED,
+            delivery_method__in=[DeliveryMethod.SHIP, DeliveryMethod.PICKUP],
+            unallocated_quantity__gt=0,
         )
         .exclude(pk__in=waiting.values("order_line_id"))
         .order_by("line_number")
@@ -189,7 +196,9 @@ def _settle_order(order: Order) -> None:
 def _backorder(order: Order, lines: list[OrderLine], *, actor: str, now: datetime) -> Rerouted:
     """The last step of the ladder: wait for stock, where the channel and SKU allow backorders — the lines
     become `backordered` with a promise date from open supply, exactly as at placement."""
-    requested = [RequestedLine(line.sku, line.unallocated_quantity, DeliveryMethod.SHIP) for line in lines]
+    requested = [
+        RequestedLine(line.sku, line.unallocated_quantity, DeliveryMethod(line.delivery_method)) for line in lines
+    ]
     short = AllocationPlan((), {key: line.unallocated_quantity for key, line in enumerate(lines)})
     products = {line.sku: line.product for line in lines}
     waiting = plan_waiting(short, {}, lines=requested, channel=order.channel, products=products)

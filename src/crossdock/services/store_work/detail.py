@@ -12,7 +12,9 @@ from crossdock.services.store_work.views import FulfilmentDetail, ParcelView, Pi
 def fulfilment_detail(fulfilment_id: int, *, scope: StaffScope) -> FulfilmentDetail:
     """Raises PermissionDenied (no store work in this role), NotFound (not at your stores)."""
     locate(fulfilment_id, scope)
-    fulfilment = FulfilmentOrder.objects.select_related("order", "location", "shipment", "pickup").get(pk=fulfilment_id)
+    fulfilment = FulfilmentOrder.objects.select_related(
+        "order", "location", "shipment", "pickup", "destination_location"
+    ).get(pk=fulfilment_id)
     order = fulfilment.order
     shipment = getattr(fulfilment, "shipment", None)
     pickup = getattr(fulfilment, "pickup", None)
@@ -41,6 +43,7 @@ def fulfilment_detail(fulfilment_id: int, *, scope: StaffScope) -> FulfilmentDet
             TimelineEntry(e.type, e.actor, e.reason, e.data, e.created_at)
             for e in OrderEvent.objects.filter(order_id=order.pk).order_by("pk")
         ],
+        ships_to=fulfilment.destination_location.code if fulfilment.destination_location else "",
     )
 
 

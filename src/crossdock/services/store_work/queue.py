@@ -1,4 +1,4 @@
-"""The store's queue: work in progress and orders waiting at the counter, in two queries."""
+"""The store's queue: work in progress, orders waiting at the counter (two queries), offers, arrivals."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from crossdock.domain.orders import DeliveryMethod
 from crossdock.domain.staff import StaffScope
 from crossdock.services.offers.queries import open_offers
 from crossdock.services.staff.scope import StoreRef, require_store_work, store_in_scope
+from crossdock.services.store_work.arrivals import arriving_for_pickup
 from crossdock.services.store_work.views import QueueItem, StoreQueue
 
 _S = FulfilmentStatus
@@ -25,7 +26,7 @@ def store_queue(store_code: str, *, scope: StaffScope) -> StoreQueue:
     store = store_in_scope(scope, store_code)
     fulfilments = list(
         FulfilmentOrder.objects.filter(location_id=store.id, status__in=QUEUED)
-        .select_related("order", "pickup")
+        .select_related("order", "pickup", "destination_location")
         .order_by("created_at", "pk")[:MAX_ITEMS]
     )
     lines: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -40,6 +41,7 @@ def store_queue(store_code: str, *, scope: StaffScope) -> StoreQueue:
         in_progress=[i for i in items if i.status != _S.READY_FOR_PICKUP],
         ready_for_pickup=[i for i in items if i.status == _S.READY_FOR_PICKUP],
         offers=open_offers(store.code),
+        arriving=arriving_for_pickup(store.id),
     )
 
 
@@ -56,10 +58,16 @@ def _item(fulfilment: FulfilmentOrder, lines: list[tuple[str, int]]) -> QueueIte
         status=fulfilment.status,
         units=sum(quantity for _, quantity in lines),
         skus=[sku for sku, _ in lines],
-        destination=address.get("city", "") if fulfilment.delivery_method == DeliveryMethod.SHIP else "pickup here",
+        destination=_destination(fulfilment, address),
         created_at=fulfilment.created_at,
         ready_at=pickup.ready_at if pickup else None,
     )
+
+
+def _destination(fulfilment: FulfilmentOrder, address: dict[str, str]) -> str:
+    if fulfilment.destination_location is not None:  # ship to store
+        return f"store {fulfilment.destination_location.code} for pickup"
+    return address.get("city", "") if fulfilment.delivery_method == DeliveryMethod.SHIP else "pickup here"
 
 
 def store_of(location_id: int) -> StoreRef:

@@ -26,12 +26,32 @@ class QueueItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrivingItem:
+    """Ship to store: units another location ships to this store for a customer's pickup."""
+
+    fulfilment_id: int  # the work at the source; the store receives it under this id
+    order_id: int
+    channel_order_id: str
+    customer_name: str
+    source: str  # the code of the location shipping it
+    status: str  # assigned … packed (being prepared), in_transit (on its way: receive it on arrival)
+    units: int
+    skus: list[str]
+    since: datetime  # when it was routed here, or shipped
+
+    @property
+    def can_receive(self) -> bool:
+        return self.status == "in_transit"
+
+
+@dataclass(frozen=True, slots=True)
 class StoreQueue:
     store_code: str
     store_name: str
     in_progress: list[QueueItem]
     ready_for_pickup: list[QueueItem]
     offers: list[OpenOffer] = field(default_factory=list)  # open offers to the store, soonest to expire first
+    arriving: list[ArrivingItem] = field(default_factory=list)  # shipped to the store for pickup, oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +108,7 @@ class FulfilmentDetail:
     ready_at: datetime | None = None
     collected_at: datetime | None = None
     timeline: list[TimelineEntry] = field(default_factory=list)
+    ships_to: str = ""  # ship to store: the code of the pickup store this work is shipped to
 
     @property
     def can_unclaim(self) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from crossdock.webapps.store import offer_views, print_views, queue_views, work_views
+from crossdock.webapps.store import arrival_views, offer_views, print_views, queue_views, work_views
 
 app_name = "store"
 WORK = "fulfilments/<int:fulfilment_id>/"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("s/<str:store_code>/items/", queue_views.queue_items, name="queue_items"),
     path("s/<str:store_code>/pick-list/", queue_views.combined, name="combined"),
     path("s/<str:store_code>/offers/<int:fulfilment_id>/claim/", offer_views.claim, name="claim"),
+    path("s/<str:store_code>/arriving/<int:fulfilment_id>/receive/", arrival_views.receive, name="receive"),
     path(WORK, work_views.detail, name="fulfilment"),
     path(f"{WORK}start/", work_views.start, name="start"),
     path(f"{WORK}pick/", work_views.pick, name="pick"),
