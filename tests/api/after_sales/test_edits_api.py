@@ -27,7 +27,7 @@ def test_editing_an_order_answers_with_the_order_as_it_now_is(api, plenty, order
         (3, "RETRO-RUNNER-42", 1, "allocated"),
     ]
     assert body["total"] == "536.90"
-    assert body["timeline"][-1]["type"] == "OrderEdited"
+    assert [event["type"] for event in body["timeline"][-2:]] == ["OrderEdited", "OrderRouted"]
     assert position("WH-NJ", "TRAIL-JACKET-M").reserved == 3
 
 

@@ -50,13 +50,14 @@ def test_a_new_quantity_moves_the_reservation_exactly(stock, order_of, position)
     assert [(f.location, f.status, [(fl.line_number, fl.quantity) for fl in f.lines]) for f in order.fulfilments] == [
         ("WH-NJ", "assigned", [(1, 5)])
     ]
-    event = order.timeline[-1]
+    event, routed = order.timeline[-2:]
     assert (event.type, event.reason, event.data["changed"], event.data["total_after"]) == (
         "OrderEdited",
         "customer called",
         [1],
         "745.00",
     )
+    assert (routed.type, routed.reason, routed.data["locations"]) == ("OrderRouted", "edited", ["WH-NJ"])
     assert OutboxMessage.objects.filter(topic="order.edited").count() == 1
 
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from crossdock.db import locks
 from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Order, OrderLine, Reservation, WaitingLine
-from crossdock.domain.allocation import Allocation, LineDemand, allocate
+from crossdock.domain.allocation import Allocation, AllocationPlan, LineDemand
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.orders import LINE_TRANSITIONS, SHORT_LINE_STATUSES, DeliveryMethod, LineStatus
+from crossdock.domain.routing.profile import Strategy
 from crossdock.domain.transitions import check_transition
 from crossdock.domain.waiting import WaitingStatus
 from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.orders.channel_stock import ChannelStock
+from crossdock.services.orders.placement_routing import Routed, profile_for, record_routing, route_demands
+from crossdock.services.orders.sourcing import StockView
 from crossdock.services.timeline import EventDraft, record_order_events
 from crossdock.services.waiting.locked_stock import LockedStock
 
@@ -33,7 +38,8 @@ def serve_waiting_line(waiting: WaitingLine, *, stocks: LockedStock, now: dateti
     sku = stocks.sku
     stock = stocks.stock(order.channel_id, line.location_id)
     demand = LineDemand(0, sku, units, DeliveryMethod(line.delivery_method), line.location_id)
-    plan = allocate([demand], sites=stock.sites, available=stock.available, destination=_destination(order))
+    routed = _route(order, demand, stock, now)
+    plan = routed.plan
     if not plan.allocations:
         return 0
     for allocation in plan.allocations:
@@ -41,8 +47,30 @@ def serve_waiting_line(waiting: WaitingLine, *, stocks: LockedStock, now: dateti
         stocks.took(stock.position_ids[(allocation.location_id, sku)], allocation.quantity)
     allocated = sum(a.quantity for a in plan.allocations)
     _settle(line, waiting, allocated, now)
-    _record(order, line, plan.allocations, stock, now)
+    _record(
+        order, line, plan.allocations, stock, now, routing=record_routing(order.pk, routed, reason="released", now=now)
+    )
     return allocated
+
+
+def _route(order: Order, demand: LineDemand, stock: ChannelStock, now: datetime) -> Routed:
+    """Where the released units come from: the engine under the order's profile, assigned (the customer has
+    waited already); units a pickup store would need shipped in keep waiting for its own stock."""
+    profile = profile_for(
+        [demand],
+        channel=order.channel.code,
+        customer_tier=order.customer.tier if order.customer else "standard",
+        order_value=Decimal(order.total),
+    )
+    assigned = replace(profile, spec=replace(profile.spec, strategy=Strategy.ASSIGN))
+    view = StockView(
+        sites=stock.sites, position_ids=stock.position_ids, available=stock.available, holdback=stock.holdback
+    )
+    routed = route_demands([demand], stock=view, destination=_destination(order), profile=assigned, now=now)
+    kept = tuple(a for a in routed.plan.allocations if a.destination_id is None)
+    if routed.sourcing is None:
+        return replace(routed, plan=AllocationPlan(kept))
+    return replace(routed, plan=AllocationPlan(kept), sourcing=replace(routed.sourcing, transfers=()))
 
 
 def _reserve(
@@ -82,14 +110,23 @@ def _close(waiting: WaitingLine, status: WaitingStatus, now: datetime) -> None:
 
 
 def _record(
-    order: Order, line: OrderLine, allocations: tuple[Allocation, ...], stock: ChannelStock, now: datetime
+    order: Order,
+    line: OrderLine,
+    allocations: tuple[Allocation, ...],
+    stock: ChannelStock,
+    now: datetime,
+    *,
+    routing: list[EventDraft],
 ) -> None:
     codes = {site.id: site.code for site in stock.sites}
     codes.update({line.location_id: line.location.code} if line.location_id and line.location else {})
     released = [{"location": codes.get(a.location_id, str(a.location_id)), "quantity": a.quantity} for a in allocations]
     record_order_events(
         order.pk,
-        [EventDraft(OrderEventType.WAITING_LINE_RELEASED, {"line": line.line_number, "allocations": released})],
+        [
+            EventDraft(OrderEventType.WAITING_LINE_RELEASED, {"line": line.line_number, "allocations": released}),
+            *routing,
+        ],
         actor="worker",
         at=now,
         topic="order.lines_released",

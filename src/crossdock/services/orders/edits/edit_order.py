@@ -1,23 +1,26 @@
 """Edit an order before its fulfilment starts: quantities, lines, shipping address, delivery.
 
-Every touched line gives its stock back and is allocated again through the same path as a new
-order (load_stock → allocate → reserve_plan), in one transaction: if the new shape cannot be
-reserved in full, nothing changes.
+Every touched line gives its stock back and is routed again through the same path as a new order
+(load_stock → the engine under the order's routing profile → reserve_plan), in one transaction: if
+the new shape cannot be reserved in full, nothing changes. Edited lines are assigned, not offered: an
+edit answers the customer now, and the profile's cost model still decides where.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
 from django.db import transaction
 
 from crossdock.db.models import Order, OrderLine
-from crossdock.domain.allocation import AllocationPlan, LineDemand, allocate
+from crossdock.domain.allocation import AllocationPlan, LineDemand
 from crossdock.domain.edits import EditRefused, check_changes
 from crossdock.domain.errors import InsufficientStock, InvalidInput
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.orders import LINE_TRANSITIONS, DeliveryMethod, LineStatus, OrderStatus
+from crossdock.domain.routing.profile import Strategy
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.holds.place_hold import lock_existing_order
@@ -26,6 +29,7 @@ from crossdock.services.orders.edits.commands import OrderEdit
 from crossdock.services.orders.edits.lines import added_lines, address_json, apply_changes
 from crossdock.services.orders.edits.plan import EditTarget, check_result, target_lines
 from crossdock.services.orders.edits.stock import cancel_emptied_fulfilments, place_holds, release_lines
+from crossdock.services.orders.placement_routing import profile_for, record_routing, route_demands
 from crossdock.services.orders.pricing import reapportion_discount, settle_totals
 from crossdock.services.orders.sourcing import load_stock, reserve_plan
 from crossdock.services.payments.settle import settle_payments
@@ -56,15 +60,15 @@ def edit_order(order_id: int, edit: OrderEdit, *, actor: str) -> None:
         lines = list(order.lines.select_related("product"))
         target = target_lines(order, lines, edit)
         new_lines = added_lines(order, edit, start=max(line.line_number for line in lines) + 1)
-        _apply(order, lines, target, new_lines, edit, now)
+        routing = _apply(order, lines, target, new_lines, edit, now)
         _reprice(order, [*lines, *new_lines])
-        _record(order, target, new_lines, edit, before, actor=actor, now=now)
+        _record(order, target, new_lines, edit, before, actor=actor, now=now, routing=routing)
         settle_payments(order, actor=actor, now=now)
 
 
 def _apply(
     order: Order, lines: list[OrderLine], target: EditTarget, new_lines: list[OrderLine], edit: OrderEdit, now: datetime
-) -> None:
+) -> list[EventDraft]:
     if edit.shipping_address is not None:
         order.shipping_address = address_json(edit.shipping_address)
     touched = [*target.moved, *target.removed]
@@ -84,10 +88,12 @@ def _apply(
     )
     for line in new_lines:
         line.save()
-    _allocate(order, moving, products, stores, now)
+    return _allocate(order, moving, products, stores, now)
 
 
-def _allocate(order: Order, moving: list[OrderLine], products: dict[str, int], stores: set[int], now: datetime) -> None:
+def _allocate(
+    order: Order, moving: list[OrderLine], products: dict[str, int], stores: set[int], now: datetime
+) -> list[EventDraft]:
     demands = [
         LineDemand(
             key=index,
@@ -99,11 +105,33 @@ def _allocate(order: Order, moving: list[OrderLine], products: dict[str, int], s
         for index, line in enumerate(moving)
     ]
     stock = load_stock(channel=order.channel, product_ids=products, store_ids=stores, lock=True)
-    plan = allocate(demands, sites=stock.sites, available=stock.available, destination=_destination(order))
+    profile = profile_for(
+        demands,
+        channel=order.channel.code,
+        customer_tier=order.customer.tier if order.customer else "standard",
+        order_value=Decimal(order.total),
+    )
+    assigned = replace(profile, spec=replace(profile.spec, strategy=Strategy.ASSIGN))
+    routed = route_demands(demands, stock=stock, destination=_destination(order), profile=assigned, now=now)
+    plan = _without_transfers(routed.plan)
     _refuse_unallocated(plan, moving)
     holds = reserve_plan(plan, demands, stock)
     place_holds(order, moving, holds, held=is_on_hold(order.pk), now=now)
     cancel_emptied_fulfilments(order, now)
+    return record_routing(order.pk, routed, reason="edited", now=now)  # any transfer was refused just above
+
+
+def _without_transfers(plan: AllocationPlan) -> AllocationPlan:
+    """An edit does not ship units to a pickup store (not supported yet): such units count as unallocated,
+    so the edit is refused and nothing changes."""
+    moved = [a for a in plan.allocations if a.destination_id is not None]
+    if not moved:
+        return plan
+    unallocated = dict(plan.unallocated)
+    for allocation in moved:
+        unallocated[allocation.line_key] = unallocated.get(allocation.line_key, 0) + allocation.quantity
+    kept = tuple(a for a in plan.allocations if a.destination_id is None)
+    return AllocationPlan(kept, unallocated)
 
 
 def _destination(order: Order) -> tuple[float, float] | None:
@@ -142,6 +170,7 @@ def _record(
     *,
     actor: str,
     now: datetime,
+    routing: list[EventDraft],
 ) -> None:
     order.updated_at = now
     order.save(update_fields=["updated_at"])
@@ -155,7 +184,7 @@ def _record(
     }
     record_order_events(
         order.pk,
-        [EventDraft(OrderEventType.ORDER_EDITED, data, reason=edit.reason)],
+        [EventDraft(OrderEventType.ORDER_EDITED, data, reason=edit.reason), *routing],
         actor=actor,
         at=now,
         topic="order.edited",
