@@ -68,7 +68,7 @@ def claim(order_id: int, store: str) -> int:
 
 
 def test_the_periodic_refresh_gives_a_store_without_history_the_prior(offer_profile, score, at) -> None:
-    assert score("ST-QNS") == 0.9  # the column's default is the prior: nothing learned yet
+    Location.objects.filter(code__in=(*STORES, "ST-CHI")).update(reliability_score=0.3)  # a stale stored score
 
     assert refresh_every_reliability(T0) == 5  # every store, Chicago too (no other location has outcomes)
 

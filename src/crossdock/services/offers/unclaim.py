@@ -6,14 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F
 
 from crossdock.db import locks
 from crossdock.db.models import (
     FulfilmentLine,
     FulfilmentOrder,
     OfferOutcome,
-    OrderLine,
     RoutingExclusion,
     StockPosition,
 )
@@ -21,11 +19,11 @@ from crossdock.domain.errors import IllegalTransition, InvalidInput, NotFound
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
 from crossdock.domain.offers import Outcome, UnclaimReason
-from crossdock.domain.orders import LINE_TRANSITIONS, LineStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.inventory.shortages import release_shortages
 from crossdock.services.offers.holds import forget_lines, lock_holds, lock_order_stock, release_holds
+from crossdock.services.offers.units import unallocate
 from crossdock.services.reliability.refresh import refresh_reliability
 from crossdock.services.routing.reroute import Rerouted, reroute_order
 from crossdock.services.timeline import EventDraft, record_order_events
@@ -60,7 +58,7 @@ def unclaim_fulfilment(fulfilment_id: int, *, location: str, reason: str, note: 
         held = lock_holds([fulfilment])
         release_holds(held)
         corrected = _correct_stock(fulfilment, lines, actor=actor, now=now) if why == UnclaimReason.OUT_OF_STOCK else {}
-        _unallocate(lines)
+        unallocate({fl.order_line_id: fl.quantity for fl in lines})
         fulfilment.status = check_transition(
             FULFILMENT_TRANSITIONS, FulfilmentStatus.CLAIMED, FulfilmentStatus.UNCLAIMED
         )
@@ -110,17 +108,6 @@ def _correct_stock(
         corrected[product_ids[position.product_id]] = position.on_hand
     release_shortages(sorted(positions.values_list("pk", flat=True)), actor=actor, now=now)
     return corrected
-
-
-def _unallocate(lines: list[FulfilmentLine]) -> None:
-    for fulfilment_line in lines:
-        line = fulfilment_line.order_line
-        status = LineStatus(line.status)
-        if status != LineStatus.UNALLOCATED:
-            status = check_transition(LINE_TRANSITIONS, status, LineStatus.UNALLOCATED)
-        OrderLine.objects.filter(pk=line.pk).update(
-            status=status, unallocated_quantity=F("unallocated_quantity") + fulfilment_line.quantity
-        )
 
 
 def _remember(fulfilment: FulfilmentOrder, reason: UnclaimReason, now: datetime) -> None:

@@ -7,7 +7,6 @@ and tests use it. Stores go step by step (services/store_work/) and share the fu
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -15,17 +14,16 @@ from django.db.models import F
 from crossdock.db import locks
 from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Order, Reservation
 from crossdock.domain.errors import IllegalTransition, NotFound
-from crossdock.domain.events import OrderEventType
 from crossdock.domain.fulfilment import FULFILMENT_TRANSITIONS, FulfilmentStatus
 from crossdock.domain.holds import OrderOnHold
 from crossdock.domain.orders import ORDER_TRANSITIONS, DeliveryMethod, LineStatus, OrderStatus
 from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.holds.queries import is_on_hold
+from crossdock.services.orders.departures import record_departure
 from crossdock.services.orders.fulfilled import COMPLETE
 from crossdock.services.orders.transfers import is_transfer, record_transfer_departure
 from crossdock.services.payments.settle import settle_payments
-from crossdock.services.timeline import EventDraft, record_order_events
 
 _S = FulfilmentStatus
 SHIP_PATH = (_S.PICKING, _S.PACKED, _S.SHIPPED)
@@ -125,29 +123,3 @@ def settle_fulfilled_lines(order: Order, now: datetime) -> None:
         order.status = check_transition(ORDER_TRANSITIONS, OrderStatus(order.status), target)
     order.updated_at = now
     order.save(update_fields=["status", "updated_at"])
-
-
-def record_departure(
-    order: Order,
-    fulfilment: FulfilmentOrder,
-    lines: list[FulfilmentLine],
-    *,
-    actor: str,
-    now: datetime,
-    extra: dict[str, Any] | None = None,
-) -> None:
-    """The timeline event and outbox message of units leaving: shipped, or collected at the counter."""
-    data = {
-        "fulfilment_id": fulfilment.pk,
-        "status": fulfilment.status,
-        "lines": [{"line": fl.order_line.line_number, "quantity": fl.quantity} for fl in lines],
-        **(extra or {}),
-    }
-    record_order_events(
-        order.pk,
-        [EventDraft(OrderEventType.FULFILMENT_SHIPPED, data)],
-        actor=actor,
-        at=now,
-        topic="fulfilment.shipped",
-        payload={"order_id": order.pk, **data},
-    )

@@ -14,7 +14,7 @@ from crossdock.db.models import FulfilmentLine, FulfilmentOrder, Location, Order
 from crossdock.domain.events import OrderEventType
 from crossdock.domain.orders import ORDER_TRANSITIONS, OrderStatus
 from crossdock.domain.transitions import check_transition
-from crossdock.services.timeline import EventDraft, record_order_events
+from crossdock.services.orders.departures import record_departure
 
 
 def is_transfer(fulfilment: FulfilmentOrder) -> bool:
@@ -38,18 +38,13 @@ def record_transfer_departure(
         order.save(update_fields=["status", "updated_at"])
     assert fulfilment.destination_location_id is not None
     store = Location.objects.values_list("code", flat=True).get(pk=fulfilment.destination_location_id)
-    data = {
-        "fulfilment_id": fulfilment.pk,
-        "status": fulfilment.status,
-        "ships_to": store,
-        "lines": [{"line": fl.order_line.line_number, "quantity": fl.quantity} for fl in lines],
-        **(extra or {}),
-    }
-    record_order_events(
-        order.pk,
-        [EventDraft(OrderEventType.TRANSFER_SHIPPED, data)],
+    record_departure(
+        order,
+        fulfilment,
+        lines,
         actor=actor,
-        at=now,
+        now=now,
+        extra={"ships_to": store, **(extra or {})},
+        event=OrderEventType.TRANSFER_SHIPPED,
         topic="fulfilment.transfer_shipped",
-        payload={"order_id": order.pk, "location_id": fulfilment.location_id, **data},
     )

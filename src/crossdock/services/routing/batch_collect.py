@@ -18,6 +18,7 @@ from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.holds import HoldStatus
 from crossdock.domain.orders import DeliveryMethod, LineStatus
 from crossdock.domain.waiting import WaitingStatus
+from crossdock.services.orders.destination import address_destination
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def collect_open_orders(order_ids: list[int] | None = None) -> list[OpenOrder]:
     unallocated = _unallocated(short.filter(order_id__in=candidates))
     collected = []
     for order_id, channel_id, address in orders:
-        destination = _destination(address)
+        destination = address_destination(address)
         lines = _lines(held.get(order_id, {}), unallocated.get(order_id, {}))
         if destination is None or not lines:
             continue
@@ -128,10 +129,3 @@ def _lines(
         assigned = tuple(sorted(held[line_id][1])) if line_id in held else ()
         lines.append(MovableLine(line_id, key[0], key[1], assigned, short.get(line_id, (key, 0))[1]))
     return tuple(lines)
-
-
-def _destination(address: dict[str, object] | None) -> tuple[float, float] | None:
-    latitude, longitude = (address or {}).get("latitude"), (address or {}).get("longitude")
-    if latitude is None or longitude is None:
-        return None
-    return (float(str(latitude)), float(str(longitude)))

@@ -26,6 +26,7 @@ from crossdock.domain.transitions import check_transition
 from crossdock.domain.waiting import WaitingStatus
 from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.offers.rounds import offered_events, open_rounds
+from crossdock.services.orders.destination import address_destination
 from crossdock.services.orders.fulfilment_rows import write_fulfilments
 from crossdock.services.orders.placement_routing import Routed, profile_for, record_routing, route_demands
 from crossdock.services.orders.sourcing import StockView, load_stock, reserve_plan
@@ -104,7 +105,7 @@ def _route_step(
     without: frozenset[int],
     now: datetime,
 ) -> Routed:
-    destination = _destination(order)
+    destination = address_destination(order.shipping_address)
     on_hold = is_on_hold(order.pk)
     if step == EscalationStep.WAREHOUSES:
         stores = frozenset(site.id for site in stock.sites if site.type == LocationType.STORE)
@@ -220,11 +221,3 @@ def _backorder(order: Order, lines: list[OrderLine], *, actor: str, now: datetim
         payload={"order_id": order.pk, "step": "backorder"},
     )
     return Rerouted(0, 0, sum(line.unallocated_quantity for line in lines), "backorder")
-
-
-def _destination(order: Order) -> tuple[float, float] | None:
-    address = order.shipping_address or {}
-    latitude, longitude = address.get("latitude"), address.get("longitude")
-    if latitude is None or longitude is None:
-        return None
-    return (float(latitude), float(longitude))

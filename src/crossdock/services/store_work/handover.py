@@ -12,7 +12,8 @@ from crossdock.domain.fulfilment import FulfilmentStatus
 from crossdock.domain.staff import StaffScope
 from crossdock.domain.store_work import check_handover
 from crossdock.services import clock
-from crossdock.services.orders.fulfilment import consume_reserved, record_departure, settle_fulfilled_lines
+from crossdock.services.orders.departures import record_departure
+from crossdock.services.orders.fulfilment import consume_reserved, settle_fulfilled_lines
 from crossdock.services.payments.settle import settle_payments
 from crossdock.services.store_work.access import Work, locate, lock_work, move
 from crossdock.services.store_work.results import StepResult, result_of

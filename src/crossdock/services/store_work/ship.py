@@ -13,7 +13,8 @@ from crossdock.domain.orders import DeliveryMethod
 from crossdock.domain.staff import StaffScope
 from crossdock.domain.store_work import check_tracking
 from crossdock.services import clock
-from crossdock.services.orders.fulfilment import consume_reserved, record_departure, settle_fulfilled_lines
+from crossdock.services.orders.departures import record_departure
+from crossdock.services.orders.fulfilment import consume_reserved, settle_fulfilled_lines
 from crossdock.services.orders.transfers import is_transfer, record_transfer_departure
 from crossdock.services.payments.settle import settle_payments
 from crossdock.services.reliability.sla import record_sla_miss

@@ -17,6 +17,7 @@ from crossdock.domain.transitions import check_transition
 from crossdock.domain.waiting import WaitingStatus
 from crossdock.services.holds.queries import is_on_hold
 from crossdock.services.orders.channel_stock import ChannelStock
+from crossdock.services.orders.destination import address_destination
 from crossdock.services.orders.placement_routing import Routed, profile_for, record_routing, route_demands
 from crossdock.services.orders.sourcing import StockView
 from crossdock.services.timeline import EventDraft, record_order_events
@@ -66,7 +67,9 @@ def _route(order: Order, demand: LineDemand, stock: ChannelStock, now: datetime)
     view = StockView(
         sites=stock.sites, position_ids=stock.position_ids, available=stock.available, holdback=stock.holdback
     )
-    routed = route_demands([demand], stock=view, destination=_destination(order), profile=assigned, now=now)
+    routed = route_demands(
+        [demand], stock=view, destination=address_destination(order.shipping_address), profile=assigned, now=now
+    )
     kept = tuple(a for a in routed.plan.allocations if a.destination_id is None)
     if routed.sourcing is None:
         return replace(routed, plan=AllocationPlan(kept))
@@ -132,9 +135,3 @@ def _record(
         topic="order.lines_released",
         payload={"order_id": order.pk, "line": line.line_number, "allocations": released},
     )
-
-
-def _destination(order: Order) -> tuple[float, float] | None:
-    address = order.shipping_address or {}
-    latitude, longitude = address.get("latitude"), address.get("longitude")
-    return (latitude, longitude) if latitude is not None and longitude is not None else None

@@ -25,6 +25,7 @@ from crossdock.domain.transitions import check_transition
 from crossdock.services import clock
 from crossdock.services.holds.place_hold import lock_existing_order
 from crossdock.services.holds.queries import is_on_hold
+from crossdock.services.orders.destination import address_destination
 from crossdock.services.orders.edits.commands import OrderEdit
 from crossdock.services.orders.edits.lines import added_lines, address_json, apply_changes
 from crossdock.services.orders.edits.plan import EditTarget, check_result, target_lines
@@ -112,7 +113,9 @@ def _allocate(
         order_value=Decimal(order.total),
     )
     assigned = replace(profile, spec=replace(profile.spec, strategy=Strategy.ASSIGN))
-    routed = route_demands(demands, stock=stock, destination=_destination(order), profile=assigned, now=now)
+    routed = route_demands(
+        demands, stock=stock, destination=address_destination(order.shipping_address), profile=assigned, now=now
+    )
     plan = _without_transfers(routed.plan)
     _refuse_unallocated(plan, moving)
     holds = reserve_plan(plan, demands, stock)
@@ -132,12 +135,6 @@ def _without_transfers(plan: AllocationPlan) -> AllocationPlan:
         unallocated[allocation.line_key] = unallocated.get(allocation.line_key, 0) + allocation.quantity
     kept = tuple(a for a in plan.allocations if a.destination_id is None)
     return AllocationPlan(kept, unallocated)
-
-
-def _destination(order: Order) -> tuple[float, float] | None:
-    address = order.shipping_address or {}
-    latitude, longitude = address.get("latitude"), address.get("longitude")
-    return None if latitude is None or longitude is None else (float(latitude), float(longitude))
 
 
 def _refuse_unallocated(plan: AllocationPlan, moving: list[OrderLine]) -> None:
